@@ -1,0 +1,123 @@
+# dyad: plain Makefile. `make` builds libdyad.a and the dyad CLI; `make test`
+# runs every test and ends with "N passed, N failed"; BUILD=asan builds the
+# same into build/asan with AddressSanitizer and UBSan.
+#
+# Targets: all test check-asan fuzz fuzz-run bench install uninstall clean
+
+BUILD ?= release
+PREFIX ?= /usr/local
+CC ?= cc
+B := build/$(BUILD)
+
+PKGS := libutf8proc jansson libzstd zlib sqlite3 cairo
+PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+
+WARN := -Wall -Wextra -Werror -Wshadow -Wno-unused-parameter
+CSTD := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CFLAGS_release := -O2 -g
+CFLAGS_asan := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
+CFLAGS_debug := -O0 -g
+ALL_CFLAGS := $(CSTD) $(WARN) $(CFLAGS_$(BUILD)) -Iinclude -I$(B)/gen $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
+LDFLAGS_asan := -fsanitize=address,undefined
+ALL_LDFLAGS := $(LDFLAGS_$(BUILD)) $(LDFLAGS)
+LIBS := $(PKG_LIBS) -lpthread -lm
+
+STAGES := base text io dict parse code agg report
+LIB_SRC := $(foreach s,$(STAGES),$(wildcard src/$(s)/*.c))
+CLI_SRC := $(wildcard src/cli/*.c)
+LIB_OBJ := $(LIB_SRC:%.c=$(B)/%.o)
+CLI_OBJ := $(CLI_SRC:%.c=$(B)/%.o)
+UNIT_SRC := $(wildcard tests/unit/test_*.c)
+UNIT_BIN := $(UNIT_SRC:tests/unit/%.c=$(B)/tests/%)
+TOOL_SRC := $(wildcard tests/tools/*.c)
+TOOL_BIN := $(TOOL_SRC:tests/tools/%.c=$(B)/tests/%)
+
+# Generated sources (tables built from Debian data files and dict/) are
+# produced into $(B)/gen by the rules in the GENERATED section below.
+GEN_HDR :=
+
+all: $(B)/dyad $(B)/libdyad.a
+	@ln -sf $(B)/dyad dyad 2>/dev/null || true
+
+# ---- GENERATED (rules for generated tables; add yours here) ----
+# ---- END GENERATED ----
+
+$(B)/%.o: %.c $(GEN_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) -c $< -o $@
+
+$(B)/libdyad.a: $(LIB_OBJ)
+	@rm -f $@
+	ar rcs $@ $^
+
+$(B)/dyad: $(CLI_OBJ) $(B)/libdyad.a
+	$(CC) $(ALL_LDFLAGS) -o $@ $(CLI_OBJ) $(B)/libdyad.a $(LIBS)
+
+$(B)/tests/%: tests/unit/%.c $(B)/libdyad.a $(GEN_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Isrc -o $@ $< $(B)/libdyad.a $(LIBS) -lcmocka
+
+$(B)/tests/%: tests/tools/%.c $(B)/libdyad.a $(GEN_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Isrc -o $@ $< $(B)/libdyad.a $(LIBS)
+
+tests-build: $(B)/dyad $(UNIT_BIN) $(TOOL_BIN)
+
+# Every test: unit, golden, CLI, validation suites. Ends "N passed, N failed".
+test: tests-build
+	@bash tests/run.sh $(B)
+
+check-asan:
+	$(MAKE) BUILD=asan test
+
+# The README's test command: installs what is missing, then every test, then
+# every test again under AddressSanitizer and UBSan.
+check: deps
+	$(MAKE) test
+	$(MAKE) check-asan
+
+# The README's first command: build and code the bundled sample article.
+demo: deps all
+	@echo "demo: dyad code examples/sample.txt --date 20160608 (embedded default dictionaries)"
+	@$(B)/dyad code --date 20160608 examples/sample.txt
+
+deps:
+	@bash tools/install-deps.sh
+
+# ---- Fuzzing (clang, libFuzzer) ----
+FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
+FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+FUZZ_FLAGS := $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc -Ibuild/fuzzlib/gen $(PKG_CFLAGS)
+
+build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN_HDR)
+	@mkdir -p $(dir $@)
+	$(MAKE) BUILD=fuzzlib CC=clang CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build/fuzzlib/libdyad.a
+	clang $(FUZZ_FLAGS) -o $@ $< build/fuzzlib/libdyad.a $(LIBS)
+
+CFLAGS_fuzzlib := -O1 -g
+fuzz: $(FUZZ_BIN)
+
+FUZZ_SECONDS ?= 60
+fuzz-run: fuzz
+	@bash tests/fuzz/run.sh $(FUZZ_SECONDS)
+
+bench: all
+	@bash bench/run-all.sh
+
+install: all
+	install -d $(DESTDIR)$(PREFIX)/bin $(DESTDIR)$(PREFIX)/lib $(DESTDIR)$(PREFIX)/include
+	install -m 755 $(B)/dyad $(DESTDIR)$(PREFIX)/bin/dyad
+	install -m 644 $(B)/libdyad.a $(DESTDIR)$(PREFIX)/lib/libdyad.a
+	install -m 644 include/dyad.h $(DESTDIR)$(PREFIX)/include/dyad.h
+
+uninstall:
+	rm -f $(DESTDIR)$(PREFIX)/bin/dyad $(DESTDIR)$(PREFIX)/lib/libdyad.a $(DESTDIR)$(PREFIX)/include/dyad.h
+
+clean:
+	rm -rf build dyad
+
+.PHONY: all check demo deps test tests-build check-asan fuzz fuzz-run bench install uninstall clean
+.SECONDARY:
+
+-include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -1,0 +1,15 @@
+/* cmd_dict.c: the 'dyad dict' subcommand. (Placeholder until its stage lands.) */
+#include <stdio.h>
+#include <string.h>
+
+#include "cli.h"
+
+int cmd_dict(int argc, char **argv)
+{
+    if (argc > 1 && (!strcmp(argv[1], "--help") || !strcmp(argv[1], "-h"))) {
+        printf("usage: dyad dict [OPTIONS]\n\n(not yet available)\n");
+        return cli_close_stdout();
+    }
+    cli_error("dict: not yet available");
+    return EXIT_FATAL;
+}

@@ -7,7 +7,8 @@
 BUILD ?= release
 PREFIX ?= /usr/local
 CC ?= cc
-B := build/$(BUILD)
+BUILD_DIR ?= build/$(BUILD)
+B := $(BUILD_DIR)
 
 PKGS := libutf8proc jansson libzstd zlib sqlite3 cairo
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
@@ -18,6 +19,7 @@ CSTD := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS_release := -O2 -g
 CFLAGS_asan := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 CFLAGS_debug := -O0 -g
+CFLAGS_$(BUILD) ?= -O2 -g
 ALL_CFLAGS := $(CSTD) $(WARN) $(CFLAGS_$(BUILD)) -Iinclude -I$(B)/gen $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
 LDFLAGS_asan := -fsanitize=address,undefined
 ALL_LDFLAGS := $(LDFLAGS_$(BUILD)) $(LDFLAGS)

@@ -172,6 +172,26 @@ typedef struct dict_issue {
 
 const dict_issue *dict_issue_get(const dyad_dict *d, uint32_t entry);
 
+/* ---- Loading from memory ---------------------------------------------------- */
+
+/* One dictionary file held in memory (the embedded defaults, tests, fuzzers). */
+typedef enum dict_file_kind {
+    DICT_FILE_VERBS, DICT_FILE_ACTORS, DICT_FILE_AGENTS, DICT_FILE_DISCARDS,
+    DICT_FILE_ISSUES
+} dict_file_kind;
+
+typedef struct dict_mem_file {
+    dict_file_kind kind;
+    const char *name;        /* shown in diagnostics and file:line references */
+    const char *data;
+    size_t len;
+} dict_mem_file;
+
+/* Compiles dictionaries from memory buffers, as dyad_dict_load does from
+ * files. The buffers need not outlive the call. */
+dyad_dict *dict_load_mem(const dict_mem_file *files, size_t nfiles, int strict,
+                         dyad_diag_fn diag, void *ud, dyad_status *status);
+
 /* ---- Files ------------------------------------------------------------------ */
 
 /* The file name for a dict_src.file index (as given, relative to its dir). */

@@ -2,7 +2,7 @@
 # runs every test and ends with "N passed, N failed"; BUILD=asan builds the
 # same into build/asan with AddressSanitizer and UBSan.
 #
-# Targets: all test check-asan fuzz fuzz-run bench install uninstall clean
+# Targets: all test check-asan fuzz fuzzlib fuzz-run bench install uninstall clean
 
 BUILD ?= release
 PREFIX ?= /usr/local
@@ -92,9 +92,14 @@ FUZZ_SRC := $(wildcard tests/fuzz/fuzz_*.c)
 FUZZ_BIN := $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
 FUZZ_FLAGS := $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined -Iinclude -Isrc -Ibuild/fuzzlib/gen $(PKG_CFLAGS)
 
-build/fuzz/%: tests/fuzz/%.c $(LIB_SRC) $(GEN_HDR)
+# The library is built once with clang and fuzzer instrumentation into
+# build/fuzzlib; each target links against it.
+fuzzlib:
+	@$(MAKE) --no-print-directory BUILD=fuzzlib BUILD_DIR=build/fuzzlib CC=clang \
+		CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build/fuzzlib/libdyad.a
+
+build/fuzz/%: tests/fuzz/%.c fuzzlib
 	@mkdir -p $(dir $@)
-	$(MAKE) BUILD=fuzzlib CC=clang CFLAGS="-fsanitize=fuzzer-no-link,address,undefined" build/fuzzlib/libdyad.a
 	clang $(FUZZ_FLAGS) -o $@ $< build/fuzzlib/libdyad.a $(LIBS)
 
 CFLAGS_fuzzlib := -O1 -g
@@ -119,7 +124,7 @@ uninstall:
 clean:
 	rm -rf build dyad
 
-.PHONY: all check demo deps test tests-build check-asan fuzz fuzz-run bench install uninstall clean
+.PHONY: all check demo deps test tests-build check-asan fuzz fuzzlib fuzz-run bench install uninstall clean
 .SECONDARY:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

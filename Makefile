@@ -64,7 +64,14 @@ $(B)/tests/%: tests/tools/%.c $(B)/libdyad.a $(GEN_HDR)
 	@mkdir -p $(dir $@)
 	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Isrc -o $@ $< $(B)/libdyad.a $(LIBS)
 
-tests-build: $(B)/dyad $(UNIT_BIN) $(TOOL_BIN)
+# Fuzz targets, built without libFuzzer to replay stored inputs in `make test`.
+REPLAY_BIN := $(wildcard tests/fuzz/fuzz_*.c)
+REPLAY_BIN := $(REPLAY_BIN:tests/fuzz/%.c=$(B)/tests/replay_%)
+$(B)/tests/replay_%: tests/fuzz/%.c tests/fuzz/replay_main.c $(B)/libdyad.a $(GEN_HDR)
+	@mkdir -p $(dir $@)
+	$(CC) $(ALL_CFLAGS) $(ALL_LDFLAGS) -Isrc -o $@ $< tests/fuzz/replay_main.c $(B)/libdyad.a $(LIBS)
+
+tests-build: $(B)/dyad $(UNIT_BIN) $(TOOL_BIN) $(REPLAY_BIN)
 
 # Every test: unit, golden, CLI, validation suites. Ends "N passed, N failed".
 test: tests-build

@@ -43,6 +43,26 @@ all: $(B)/dyad $(B)/libdyad.a
 	@ln -sf $(B)/dyad dyad 2>/dev/null || true
 
 # ---- GENERATED (rules for generated tables; add yours here) ----
+# dyad's default dictionaries and CAMEO table, embedded in libdyad by
+# tools/embed.c (plain C, built with $(CC) but none of the target's sanitizer
+# or fuzzer flags, since it runs on the build host). Actor files load in the
+# order listed, then any other dict/*.actors.txt. The dictionary header is a
+# prerequisite of default.o alone, not of GEN_HDR: editing a dictionary
+# rebuilds one object, not the whole library.
+EMBED_ACTORS := $(wildcard dict/dyad.countries.actors.txt dict/dyad.leaders.actors.txt \
+	dict/dyad.organizations.actors.txt dict/dyad.nonstate.actors.txt)
+EMBED_DICTS := $(wildcard dict/*.verbs.txt) $(EMBED_ACTORS) \
+	$(filter-out $(EMBED_ACTORS),$(wildcard dict/*.actors.txt)) \
+	$(wildcard dict/*.agents.txt dict/*.discards.txt dict/*.issues.txt)
+$(B)/gen/embed: tools/embed.c
+	@mkdir -p $(dir $@)
+	$(CC) -std=c17 -O1 -o $@ $<
+$(B)/gen/default_dict.inc: $(B)/gen/embed $(EMBED_DICTS)
+	$(B)/gen/embed dicts $@ $(EMBED_DICTS)
+$(B)/gen/cameo_table.inc: $(B)/gen/embed dict/cameo.txt
+	$(B)/gen/embed cameo $@ dict/cameo.txt
+$(B)/src/dict/default.o: $(B)/gen/default_dict.inc
+GEN_HDR += $(B)/gen/cameo_table.inc
 # ---- END GENERATED ----
 
 $(B)/%.o: %.c $(GEN_HDR)

@@ -1,0 +1,119 @@
+/* write_jsonl.c: the JSON Lines event writer, schema version 1 (DESIGN.md,
+ * docs/formats.md): one object per event, with the evidence texts sliced
+ * from the document and the sentence text so a report can show each event
+ * in context without the articles. Writes nothing for documents without
+ * events. */
+#include <string.h>
+
+#include "write.h"
+
+static void key(buf *b, const char *name)
+{
+    buf_printf(b, ",\"%s\":", name);
+}
+
+static void str_field(buf *b, const char *name, const char *s)
+{
+    key(b, name);
+    buf_putc(b, '"');
+    io_json_text(b, io_str(s), strlen(io_str(s)));
+    buf_putc(b, '"');
+}
+
+static void slice_field(buf *b, const char *name, const dyad_doc *doc, dyad_span s)
+{
+    size_t len;
+    const char *p = io_span_text(doc, s, &len);
+    key(b, name);
+    buf_putc(b, '"');
+    io_json_text(b, p, len);
+    buf_putc(b, '"');
+}
+
+static void spans(buf *b, const dyad_event *e)
+{
+    buf_printf(b, ",\"spans\":{\"source\":[%u,%u],\"target\":[%u,%u],"
+                  "\"verb\":[%u,%u],\"sentence\":[%u,%u]}",
+               e->source_span.begin, e->source_span.end, e->target_span.begin,
+               e->target_span.end, e->verb_span.begin, e->verb_span.end,
+               e->sentence_span.begin, e->sentence_span.end);
+}
+
+/* "A,B" -> ["A","B"]: a list is easier to query than a joined string. */
+static void issues(buf *b, const char *s)
+{
+    buf_puts(b, ",\"issues\":[");
+    int first = 1;
+    while (s && *s) {
+        size_t n = strcspn(s, ",");
+        if (n) {
+            if (!first)
+                buf_putc(b, ',');
+            buf_putc(b, '"');
+            io_json_text(b, s, n);
+            buf_putc(b, '"');
+            first = 0;
+        }
+        s += n + (s[n] == ',');
+    }
+    buf_putc(b, ']');
+}
+
+static void event(buf *b, const dyad_doc *doc, const dyad_event *e)
+{
+    char root[3];
+    const char *r = e->root && *e->root ? e->root : io_root_of(e->code, root);
+    buf_printf(b, "{\"schema\":%d", IO_EVENT_SCHEMA);
+    str_field(b, "doc_id", e->doc_id ? e->doc_id : doc->id);
+    buf_printf(b, ",\"sentence\":%u", e->sentence);
+    if (e->date > 0)
+        buf_printf(b, ",\"date\":\"%08d\"", (int)e->date);
+    else
+        buf_puts(b, ",\"date\":null");
+    str_field(b, "source", e->source);
+    str_field(b, "target", e->target);
+    str_field(b, "code", e->code);
+    str_field(b, "root", r);
+    buf_printf(b, ",\"quad\":%d", e->quad ? e->quad : io_quad_of_root(r));
+    key(b, "goldstein");
+    io_put_double(b, e->goldstein);
+    slice_field(b, "source_text", doc, e->source_span);
+    slice_field(b, "target_text", doc, e->target_span);
+    slice_field(b, "verb_text", doc, e->verb_span);
+    slice_field(b, "sentence_text", doc, e->sentence_span);
+    spans(b, e);
+    str_field(b, "pattern", e->pattern);
+    str_field(b, "source_entry", e->source_entry);
+    str_field(b, "target_entry", e->target_entry);
+    issues(b, e->issues);
+    buf_printf(b, ",\"negated\":%s", e->negated ? "true" : "false");
+    if (doc->url && *doc->url)
+        str_field(b, "url", doc->url);
+    buf_puts(b, "}\n");
+}
+
+static dyad_status jsonl_open(dyad_writer *w)
+{
+    (void)w;
+    return DYAD_OK;
+}
+
+static dyad_status jsonl_write(dyad_writer *w, const dyad_doc *doc,
+                               const dyad_event *events, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        event(&w->line, doc, &events[i]);
+        w->events++;
+        if (io_writer_flush_line(w) != DYAD_OK)
+            break;
+    }
+    return w->error;
+}
+
+static dyad_status jsonl_close(dyad_writer *w)
+{
+    (void)w;
+    return DYAD_OK;
+}
+
+const io_writer_vt io_writer_jsonl = {"jsonl", jsonl_open, jsonl_write, jsonl_close};

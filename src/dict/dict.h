@@ -66,6 +66,7 @@ typedef struct dict_actor_code {
     int32_t from;            /* first valid date YYYYMMDD, inclusive (0: open) */
     int32_t to;              /* last valid date, exclusive (INT32_MAX: open) */
     const char *code;        /* "USAGOV" */
+    uint32_t line;           /* line of this code in the actor's file */
 } dict_actor_code;
 
 typedef struct dict_actor {
@@ -79,6 +80,13 @@ const dict_actor *dict_actor_get(const dyad_dict *d, uint32_t entry);
 /* The actor's code valid on date (YYYYMMDD; 0 = undated: the first code
  * without a restriction, else the first). NULL if none applies. */
 const char *dict_actor_code_at(const dyad_dict *d, uint32_t entry, int32_t date);
+/* As dict_actor_code_at, returning the whole code record (NULL if none). */
+const dict_actor_code *dict_actor_code_rec_at(const dyad_dict *d, uint32_t entry,
+                                              int32_t date);
+/* A phrase may belong to several actor entries (the same name written twice,
+ * possibly in different files): dict_lookup returns them all, in file order.
+ * PETRARCH concatenates their code lists; to do the same, try the entries in
+ * order and take the first whose dict_actor_code_at is not NULL. */
 
 /* ---- Agents ---------------------------------------------------------------- */
 
@@ -135,6 +143,10 @@ typedef struct dict_pattern {
 typedef struct dict_verb {
     const char *name;        /* the form as written in the file (base form) */
     const char *code;        /* the verb's own or its block's default code */
+    /* REQUEST(coder): the [A:B] B of the verb's or block's own code ("ARRIVE
+     * [032:033]", "LEFT [040:040]") is needed for paired events; please add
+     * "const char *code2; /x NULL when none x/" at the END of dict_verb (the
+     * coder reads it once it exists). Until then the coder splits code at ':'. */
     uint32_t block;          /* index of its --- NAME [CODE] --- block */
     const dict_word *words;  /* compound verbs: all words, head included */
     uint32_t nwords;
@@ -142,9 +154,50 @@ typedef struct dict_verb {
     const dict_pattern *patterns;  /* the block's patterns, file order */
     uint32_t npatterns;
     dict_src src;
+    /* Extension: the head word of every form of this verb (base, -S, -ED,
+     * -ING, or the {...} forms), for finding compound verbs whose words are
+     * not adjacent in the text ("called the meeting off"). */
+    const dict_word *forms;
+    uint32_t nforms;
 } dict_verb;
 
 const dict_verb *dict_verb_get(const dyad_dict *d, uint32_t entry);
+
+/* A "--- NAME [CODE] ---" block: PETRARCH2 keys patterns by block. */
+typedef struct dict_block {
+    const char *name;
+    const char *code;        /* the block's default code ("---": none) */
+    const dict_pattern *patterns;
+    uint32_t npatterns;
+    dict_src src;
+} dict_block;
+
+const dict_block *dict_block_get(const dyad_dict *d, uint32_t block);
+size_t dict_block_count(const dyad_dict *d);
+
+/* Verbs whose form has head word w (for compound verbs: the inflected word).
+ * Writes at most max verb entries, returns how many there are. */
+size_t dict_verbs_by_head(const dyad_dict *d, dict_word w, uint32_t *out,
+                          size_t max);
+
+/* Verb transformations ("~ a (a b ATTACK) SAY = a b 015"), kept as written. */
+typedef struct dict_transform {
+    const char *text;        /* the line after '~', trimmed */
+    dict_src src;
+} dict_transform;
+
+size_t dict_transform_count(const dyad_dict *d);
+const dict_transform *dict_transform_get(const dyad_dict *d, uint32_t i);
+
+/* Synsets ("&CURRENCY"): name without '&' and trailing '_'. */
+typedef struct dict_synset {
+    const char *name;
+    uint32_t nmembers;       /* member phrases, plurals not counted */
+    dict_src src;
+} dict_synset;
+
+const dict_synset *dict_synset_get(const dyad_dict *d, uint32_t synset);
+size_t dict_synset_count(const dyad_dict *d);
 
 /* Synset members: each member is a phrase; the synset id is its index. */
 const char *dict_synset_name(const dyad_dict *d, uint32_t synset);
@@ -165,8 +218,10 @@ const dict_discard *dict_discard_get(const dyad_dict *d, uint32_t entry);
 
 typedef struct dict_issue {
     const char *phrase;
-    const char *code;        /* issue category code */
-    int negative;            /* '~' entry: suppresses the issue */
+    const char *code;        /* issue code ("" for '~' entries) */
+    int negative;            /* 1: '~' suppresses issues in the sentence,
+                                2: '~~' in the whole story */
+    const char *category;    /* CATEGORY of the enclosing <ISSUE>, "" when none */
     dict_src src;
 } dict_issue;
 
@@ -201,6 +256,8 @@ const char *dict_file_name(const dyad_dict *d, uint32_t file);
 typedef struct dict_stats {
     size_t words, actors, actor_codes, agents, verbs, verb_blocks, patterns,
         synsets, discards, issues, files, bytes;
+    /* Extension: */
+    size_t phrases, transforms, synset_members, verb_forms, errors, warnings;
 } dict_stats;
 
 void dict_get_stats(const dyad_dict *d, dict_stats *out);
@@ -208,5 +265,33 @@ void dict_get_stats(const dyad_dict *d, dict_stats *out);
 /* Checks the compiled dictionary's invariants (tests and fuzzers). Returns
  * 0 when sound. */
 int dict_check(const dyad_dict *d);
+
+/* ---- Extensions for lint, the CLI and tests ------------------------------- */
+
+/* Loads one or more files from memory with explicit options. kind_auto:
+ * guess each file's kind from its content (the kind field is ignored). */
+typedef struct dict_load_opts {
+    int strict;
+    int kind_auto;
+    const char *cache_dir;   /* dict_load_mem_opts: cache keyed by content */
+} dict_load_opts;
+
+dyad_dict *dict_load_mem_opts(const dict_mem_file *files, size_t nfiles,
+                              const dict_load_opts *opts, dyad_diag_fn diag,
+                              void *ud, dyad_status *status);
+
+/* The kind a file's content looks like (verbs, actors, ...). */
+dict_file_kind dict_file_kind_guess(const char *data, size_t len);
+const char *dict_file_kind_str(dict_file_kind kind);
+
+/* Whether the last load came from the cache; the cache key. */
+int dict_from_cache(const dyad_dict *d);
+uint64_t dict_cache_key(const dyad_dict *d);
+
+/* Normalizes a phrase the way dictionary phrases are (text_normalize, upper
+ * case, '_' and blanks split words) and looks each word up. Returns the word
+ * count (at most max); unknown words get id 0. For tools and tests. */
+size_t dict_phrase_words(const dyad_dict *d, const char *phrase, dict_word *out,
+                         size_t max);
 
 #endif

@@ -150,12 +150,17 @@ static bool is_closer(const seg *g, size_t j)
 
 /* ---- kinds --------------------------------------------------------------- */
 
-static bool tok_is(const seg *g, size_t i, const char *w)
+/* Token i equals the literal w, ignoring ASCII case; the length and first
+ * letter are compared first because this runs on every sentence. */
+static inline bool tok_is_n(const seg *g, size_t i, const char *w, size_t wl)
 {
-    size_t len;
-    const char *s = tok_text(g, i, &len);
-    return len == strlen(w) && strncasecmp(s, w, len) == 0;
+    const text_token *k = &g->t->tok[i];
+    if (k->end - k->begin != wl)
+        return false;
+    const char *s = g->s + k->begin;
+    return ((s[0] ^ w[0]) & ~0x20) == 0 && strncasecmp(s, w, wl) == 0;
 }
+#define tok_is(g, i, lit) tok_is_n(g, i, lit, sizeof(lit) - 1)
 
 /* "AFP contributed to this report.", "Reporting by ...", "Copyright ...". */
 static bool is_credit(const seg *g, size_t s, size_t e)
@@ -165,15 +170,18 @@ static bool is_credit(const seg *g, size_t s, size_t e)
     size_t b = s;
     if (b < e && (g->t->tok[b].flags & TKI_OPEN))
         b++;
-    static const char *const lead[] = {"reporting", "editing", "writing",
-                                       "compiled", "additional"};
-    for (size_t k = 0; k < DYAD_COUNT(lead); k++)
-        if (b + 1 < e && tok_is(g, b, lead[k]) &&
-            (tok_is(g, b + 1, "by") || tok_is(g, b + 1, "reporting")))
-            return true;
+    if (b + 1 < e &&
+        (tok_is(g, b, "reporting") || tok_is(g, b, "editing") ||
+         tok_is(g, b, "writing") || tok_is(g, b, "compiled") ||
+         tok_is(g, b, "additional")) &&
+        (tok_is(g, b + 1, "by") || tok_is(g, b + 1, "reporting")))
+        return true;
     if (b < e && (tok_is(g, b, "copyright") || tok_is(g, b, "\xC2\xA9")))
         return true;
     for (size_t i = b; i + 1 < e; i++) {
+        uint32_t n = g->t->tok[i].end - g->t->tok[i].begin;
+        if (n != 11 && n != 3)
+            continue;
         if (tok_is(g, i, "contributed") &&
             (tok_is(g, i + 1, "reporting") ||
              (i + 3 < e && tok_is(g, i + 1, "to") &&
@@ -375,35 +383,57 @@ static void mark_alt_text(seg *g)
 
 /* ---- normalized forms ---------------------------------------------------- */
 
-static void normalize_tokens(arena *a, const char *text, text_toks *t,
-                             norm_out *o)
+/* Upper-cases the ASCII letters among 8 bytes (bytes >= 0x80 unchanged). */
+static inline uint64_t upper8(uint64_t w)
 {
-    size_t need = t->n + 16;
-    for (size_t i = 0; i < t->n; i++)
-        need += t->tok[i].end - t->tok[i].begin;
+    const uint64_t hi = 0x8080808080808080ull;
+    uint64_t h = w & ~hi;
+    uint64_t ge_a = h + 0x1F1F1F1F1F1F1F1Full;   /* byte >= 'a' */
+    uint64_t gt_z = h + 0x0505050505050505ull;   /* byte > 'z' */
+    uint64_t m = ge_a & ~gt_z & ~w & hi;
+    return w - (m >> 2);
+}
+
+static void normalize_tokens(arena *a, const char *text, size_t len,
+                             text_toks *t, norm_out *o)
+{
     o->a = a;
-    text_norm_reserve(o, need);
+    /* Tokens do not overlap: ASCII text needs no more than this. */
+    text_norm_reserve(o, len + t->n + 16);
     for (size_t i = 0; i < t->n && !o->failed; i++) {
         text_token *k = &t->tok[i];
-        size_t at = o->len, len = k->end - k->begin;
+        size_t at = o->len, n = k->end - k->begin;
         const char *s = text + k->begin;
-        if (k->flags & TOK_QUOTE)
+        uint32_t f = k->flags;
+        k->flags = f & TKI_PUBLIC;
+        if (f & TOK_QUOTE) {
             text_norm_append(o, "\"", 1);
-        else if (k->flags & TKI_DASH)
+        } else if (f & TKI_DASH) {
             text_norm_append(o, "-", 1);
-        else if (k->flags & TKI_ELLIPSIS)
+        } else if (f & TKI_ELLIPSIS) {
             text_norm_append(o, "...", 3);
-        else if (!(k->flags & TKI_NONASCII) && text_norm_reserve(o, len)) {
+        } else if (!(f & TKI_NONASCII) && n <= 16 && k->begin + 16 <= len &&
+                   (o->cap - o->len > 16 || text_norm_reserve(o, 17))) {
+            /* Most tokens: two 8-byte words upper-cased at once; the bytes
+             * past the token are overwritten by the next one. */
+            uint64_t w[2];
+            memcpy(w, s, 16);
+            w[0] = upper8(w[0]);
+            w[1] = upper8(w[1]);
+            memcpy(o->p + o->len, w, 16);
+            o->len += n;
+        } else if (!(f & TKI_NONASCII) &&
+                   (o->cap - o->len > n || text_norm_reserve(o, n + 1))) {
             char *d = o->p + o->len;
-            for (size_t j = 0; j < len; j++) {
+            for (size_t j = 0; j < n; j++) {
                 unsigned char c = (unsigned char)s[j];
                 d[j] = (char)(c - ((unsigned)(c - 'a') < 26u ? 32 : 0));
             }
-            o->len += len;
+            o->len += n;
         } else {
-            text_norm_append(o, s, len);
+            text_norm_append(o, s, n);
         }
-        if (!text_norm_reserve(o, 1))
+        if (o->cap == o->len && !text_norm_reserve(o, 1))
             break;
         o->p[o->len++] = '\0';
         k->norm = (uint32_t)at;
@@ -413,14 +443,11 @@ static void normalize_tokens(arena *a, const char *text, text_toks *t,
 
 /* ---- entry points -------------------------------------------------------- */
 
-static void finish_flags(text_toks *t, const seg *g)
+static void mark_starts(text_toks *t, const seg *g)
 {
-    for (size_t i = 0; i < t->n; i++)
-        t->tok[i].flags &= TKI_PUBLIC;
     for (size_t k = 0; k < g->ns; k++)
         t->tok[g->sv[k].first_token].flags |= TOK_SENT_START;
 }
-
 dyad_status text_analyze(arena *a, const char *text, size_t len, text_doc *out,
                          dyad_diag_fn diag, void *ud, const char *file,
                          long line)
@@ -446,12 +473,12 @@ dyad_status text_analyze(arena *a, const char *text, size_t len, text_doc *out,
     split(&g);
     mark_alt_text(&g);
     norm_out o = {0};
-    normalize_tokens(a, text, &t, &o);
+    normalize_tokens(a, text, len, &t, &o);
     if (g.failed || o.failed)
         return DYAD_ENOMEM;
     if (o.len >= UINT32_MAX)
         return DYAD_ELIMIT;
-    finish_flags(&t, &g);
+    mark_starts(&t, &g);
     out->sentences = g.sv;
     out->nsentences = g.ns;
     out->tokens = t.tok;

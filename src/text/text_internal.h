@@ -104,7 +104,6 @@ typedef struct text_toks {
     size_t n, cap;
     size_t invalid;        /* invalid UTF-8 bytes */
     long first_bad;        /* offset of the first, -1 when none */
-    size_t words, capwords, lowerwords;
     bool failed;
 } text_toks;
 

@@ -38,7 +38,7 @@ typedef struct tk {
     uint8_t gap;
 } tk;
 
-static bool grow(tk *k)
+static __attribute__((noinline)) bool grow(tk *k)
 {
     text_toks *t = k->t;
     size_t cap = t->cap ? t->cap * 2 : 64;
@@ -58,7 +58,7 @@ static bool grow(tk *k)
     return true;
 }
 
-static void push(tk *k, size_t b, size_t e, uint32_t flags)
+static inline void push(tk *k, size_t b, size_t e, uint32_t flags)
 {
     text_toks *t = k->t;
     if (t->n == t->cap && !grow(k))
@@ -121,7 +121,7 @@ static bool is_digit_at(const tk *k, size_t i)
 }
 
 /* Length of an apostrophe at i (' or U+2019), 0 when none. */
-static size_t apos_len(const tk *k, size_t i)
+static inline size_t apos_len(const tk *k, size_t i)
 {
     if (i < k->n && k->s[i] == '\'')
         return 1;
@@ -154,51 +154,80 @@ typedef struct wscan {
     uint32_t flags;
 } wscan;
 
+/* Bits per ASCII byte for the word loop: upper, lower, digit. */
+static const uint8_t wprop[256] = {
+    ['A' ... 'Z'] = 1, ['a' ... 'z'] = 2, ['0' ... '9'] = 4,
+};
+
+/* One non-ASCII code point inside a word; false when it ends the word. */
+static bool scan_high_char(tk *k, wscan *w, size_t *pi)
+{
+    size_t i = *pi, adv;
+    int32_t cp;
+    cp_class cl = class_at(k, i, &adv, &cp);
+    if (cl != CP_LETTER && cl != CP_DIGIT)
+        return false;
+    w->flags |= TKI_NONASCII;
+    if (cp < 0) {
+        w->flags |= TOK_REPLACED;
+        note_invalid(k, i);
+    }
+    if (cl == CP_DIGIT) {
+        w->digit++;
+        w->seg_digit++;
+    } else {
+        bool isup = cp >= 0 && utf8proc_isupper(cp);
+        bool islo = cp >= 0 && utf8proc_islower(cp);
+        w->up += isup;
+        w->lo += islo;
+        if (i == w->b && (isup || islo))
+            w->first = isup ? 1 : -1;
+        w->alpha++;
+        w->seg_alpha++;
+    }
+    *pi = i + adv;
+    return true;
+}
+
 static void scan_run(tk *k, wscan *w)
 {
-    size_t i = w->i;
-    while (i < k->n) {
-        unsigned c = acls[k->s[i]];
-        if (c == A_UP || c == A_LO) {
-            if (c == A_UP)
-                w->up++;
-            else
-                w->lo++;
-            if (w->alpha++ == 0 && i == w->b)
-                w->first = c == A_UP ? 1 : -1;
-            w->seg_alpha++;
+    const unsigned char *s = k->s;
+    size_t i = w->i, n = k->n;
+    for (;;) {
+        size_t st = i;
+        unsigned acc = 0, p;
+        while (i < n && (p = wprop[s[i]]) != 0) {
+            acc |= p;
             i++;
-        } else if (c == A_DIG) {
-            w->digit++;
-            w->seg_digit++;
-            i++;
-        } else if (c == A_HI) {
-            size_t adv;
-            int32_t cp;
-            cp_class cl = class_at(k, i, &adv, &cp);
-            if (cl != CP_LETTER && cl != CP_DIGIT)
-                break;
-            w->flags |= TKI_NONASCII;
-            if (cp < 0) {
-                w->flags |= TOK_REPLACED;
-                note_invalid(k, i);
-            }
-            if (cl == CP_DIGIT) {
-                w->digit++;
-                w->seg_digit++;
-            } else {
-                bool isup = cp >= 0 && utf8proc_isupper(cp);
-                bool islo = cp >= 0 && utf8proc_islower(cp);
-                w->up += isup;
-                w->lo += islo;
-                if ((isup || islo) && w->alpha++ == 0 && i == w->b)
-                    w->first = isup ? 1 : -1;
-                w->seg_alpha++;
-            }
-            i += adv;
-        } else {
-            break;
         }
+        /* Counts matter only as "none", "one or two" and "all upper":
+         * a run of one kind counts whole, a mixed run char by char. */
+        int run = (int)(i - st);
+        if (acc == 3) {               /* Upper and lower: never all caps */
+            w->up++;
+            w->lo += run;
+            w->alpha += run;
+            w->seg_alpha += run;
+        } else if (acc == 1 || acc == 2 || acc == 4) {
+            w->up += acc == 1 ? run : 0;
+            w->lo += acc == 2 ? run : 0;
+            w->digit += acc == 4 ? run : 0;
+            w->seg_digit += acc == 4 ? run : 0;
+            w->alpha += acc != 4 ? run : 0;
+            w->seg_alpha += acc != 4 ? run : 0;
+        } else if (acc) {
+            for (size_t j = st; j < i; j++) {
+                p = wprop[s[j]];
+                w->up += p & 1;
+                w->lo += (p >> 1) & 1;
+                w->digit += p >> 2;
+                w->seg_digit += p >> 2;
+                w->alpha += (p & 3) != 0;
+                w->seg_alpha += (p & 3) != 0;
+            }
+        }
+        if (i >= n || s[i] < 0x80 || !scan_high_char(k, w, &i))
+            break;
     }
     w->i = i;
 }
@@ -229,6 +258,13 @@ static bool join(tk *k, wscan *w)
 {
     size_t i = w->i, n = k->n;
     unsigned char c = k->s[i];
+    switch (c) {
+    case '-': case '\'': case '.': case ',': case ':': case '@': case '&':
+    case 0xE2:
+        break;
+    default:
+        return false;                 /* the common case: a space */
+    }
     size_t hl = hyphen_len(k, i), al;
     if (hl && is_wordch(k, i + hl)) {
         new_segment(w, i + hl);
@@ -337,6 +373,8 @@ static size_t possessive_len(tk *k, const wscan *w)
 static size_t scan_word(tk *k, size_t b)
 {
     wscan w = {.b = b, .i = b, .dotted = true};
+    unsigned p0 = wprop[k->s[b]];
+    w.first = (p0 & 1) ? 1 : (p0 & 2) ? -1 : 0;
     for (;;) {
         scan_run(k, &w);
         if (w.url || w.i >= k->n || !join(k, &w))
@@ -357,11 +395,6 @@ static size_t scan_word(tk *k, size_t b)
         f |= TKI_LOWER;
     if (w.up >= 2 && w.lo == 0)
         f |= TOK_ALLCAPS;
-    if (w.alpha) {
-        k->t->words++;
-        k->t->capwords += w.first == 1;
-        k->t->lowerwords += w.first == -1;
-    }
     push(k, b, end, f);
     if (f & TOK_ABBREV)
         return end;
@@ -372,6 +405,33 @@ static size_t scan_word(tk *k, size_t b)
         end += pl;
     }
     return end;
+}
+
+/* Bytes after a run of letters that may extend or split the word. */
+static const bool after_word_special[256] = {
+    ['-'] = true, ['\''] = true, ['.'] = true, [':'] = true, ['@'] = true,
+    ['&'] = true, ['%'] = true, [128 ... 255] = true,
+};
+
+/* The common case, a word of ASCII letters and digits that starts with a
+ * letter and ends in a space or plain punctuation, is pushed here; anything
+ * else goes to scan_word. */
+static size_t scan_plain_word(tk *k, size_t b)
+{
+    const unsigned char *s = k->s;
+    size_t i = b, n = k->n;
+    unsigned acc = 0, p;
+    while (i < n && (p = wprop[s[i]]) != 0) {
+        acc |= p;
+        i++;
+    }
+    if ((i < n && after_word_special[s[i]]) || acc == 5 || acc == 7)
+        return scan_word(k, b);
+    uint32_t f = TOK_WORD | (acls[s[b]] == A_UP ? TOK_CAP : TKI_LOWER);
+    if ((acc & 3) == 1 && i - b >= 2)
+        f |= TOK_ALLCAPS;
+    push(k, b, i, f);
+    return i;
 }
 
 /* Open or close for a quote that has no direction of its own. */
@@ -522,7 +582,10 @@ void text_tokenize(arena *a, const char *text, size_t len, text_toks *t)
             k.gap |= GAP_PARA;
             i++;
             break;
-        case A_UP: case A_LO: case A_DIG:
+        case A_UP: case A_LO:
+            i = scan_plain_word(&k, i);
+            break;
+        case A_DIG:
             i = scan_word(&k, i);
             break;
         case A_PUN:

@@ -134,13 +134,13 @@ bool text_is_agency(const char *w, size_t len)
 
 bool text_ends_with_agency(const char *w, size_t len)
 {
-    for (size_t k = 0; k < DYAD_COUNT(agencies); k++) {
-        size_t al = strlen(agencies[k]);
-        if (len <= al || memcmp(w + len - al, agencies[k], al) != 0)
-            continue;
-        unsigned char prev = (unsigned char)w[len - al - 1];
-        if ((prev >= 'a' && prev <= 'z') || prev == '.')
-            return true;
+    /* The credit starts at the last capital that follows a lower-case
+     * letter or a period. */
+    for (size_t i = len; i-- > 1;) {
+        unsigned char c = (unsigned char)w[i], prev = (unsigned char)w[i - 1];
+        if (c >= 'A' && c <= 'Z' &&
+            ((prev >= 'a' && prev <= 'z') || prev == '.'))
+            return text_is_agency(w + i, len - i);
     }
     return false;
 }

@@ -43,6 +43,11 @@ all: $(B)/dyad $(B)/libdyad.a
 	@ln -sf $(B)/dyad dyad 2>/dev/null || true
 
 # ---- GENERATED (rules for generated tables; add yours here) ----
+# parse/: word classes and irregular verb forms from Debian's wordnet-base.
+GEN_HDR += $(B)/gen/lexicon.inc
+$(B)/gen/lexicon.inc: tools/gen-lexicon.sh
+	@mkdir -p $(dir $@)
+	sh tools/gen-lexicon.sh $@
 # dyad's default dictionaries and CAMEO table, embedded in libdyad by
 # tools/embed.c (plain C, built with $(CC) but none of the target's sanitizer
 # or fuzzer flags, since it runs on the build host). Actor files load in the

@@ -1,0 +1,188 @@
+/* actors.c: from an actor group to actor codes. Date-restricted codes by
+ * the document date; agents composing with their actor ([~X] appends X,
+ * [X~] prepends it, a code already ending in X is left alone); agents
+ * distributed over "of/in/from" actors; coordinated heads sharing their
+ * modifiers ("Danish media and government"); codes written A/B meaning
+ * several actors; pronouns resolved to the nearest earlier actor. */
+#include <string.h>
+
+#include "code.h"
+
+typedef struct compose {
+    char code[64];
+    size_t len;
+} compose;
+
+static void put(compose *c, const char *s, int prefix)
+{
+    size_t n = strlen(s);
+    if (c->len + n + 1 > sizeof c->code)
+        return;
+    if (prefix) {
+        memmove(c->code + n, c->code, c->len + 1);
+        memcpy(c->code, s, n);
+    } else {
+        if (c->len >= n && !memcmp(c->code + c->len - n, s, n))
+            return;   /* USAGOV + GOV stays USAGOV */
+        memcpy(c->code + c->len, s, n + 1);
+    }
+    c->len += n;
+}
+
+static void add_agents(const dyad_dict *d, const parse_sent *ps, const parse_np *np,
+                       uint32_t skip_last, compose *c)
+{
+    uint32_t n = np->nagents - (skip_last && np->nagents ? 1 : 0);
+    for (uint32_t i = 0; i < n; i++) {
+        const dict_agent *ag = dict_agent_get(d, ps->units[np->agents[i]].entry);
+        if (ag && ag->code)
+            put(c, ag->code, ag->prefix);
+    }
+}
+
+/* Emits one code per '/'-separated part of the actor's code. */
+static uint32_t emit(arena *a, const compose *c, uint32_t unit, uint32_t b,
+                     uint32_t e, code_actor *out, uint32_t n, uint32_t max)
+{
+    const char *s = c->code;
+    while (*s && n < max) {
+        const char *slash = strchr(s, '/');
+        size_t len = slash ? (size_t)(slash - s) : strlen(s);
+        if (len) {
+            out[n].code = arena_strndup(a, s, len);
+            out[n].unit = unit;
+            out[n].begin = b;
+            out[n].end = e;
+            n++;
+        }
+        s += len + (slash != NULL);
+    }
+    return n;
+}
+
+/* The actor's code on date, PETRARCH's way: date-restricted codes first, in
+ * file order (a range includes both ends, as the validation records
+ * require), then the unrestricted default. */
+static const char *actor_code_at(const dyad_dict *d, uint32_t entry, int32_t date)
+{
+    const dict_actor *a = dict_actor_get(d, entry);
+    if (!a || !a->ncodes)
+        return NULL;
+    const char *deflt = NULL;
+    for (uint32_t i = 0; i < a->ncodes; i++) {
+        const dict_actor_code *c = &a->codes[i];
+        int open_from = c->from == 0, open_to = c->to == INT32_MAX;
+        if (open_from && open_to) {
+            if (!deflt)
+                deflt = c->code;
+            continue;
+        }
+        if (!date)
+            continue;
+        int ok = open_from ? date < c->to
+               : open_to ? date >= c->from
+               : date >= c->from && date <= c->to;
+        if (ok)
+            return c->code;
+    }
+    return deflt ? deflt : (date ? NULL : a->codes[0].code);
+}
+
+static int actor_base(const dyad_dict *d, const parse_sent *ps, uint32_t unit,
+                      int32_t date, compose *c)
+{
+    c->len = 0;
+    c->code[0] = '\0';
+    if (unit == PARSE_NONE) {
+        put(c, "---", 0);
+        return 1;
+    }
+    const char *code = actor_code_at(d, ps->units[unit].entry, date);
+    if (!code)
+        return 0;
+    put(c, code, 0);
+    return 1;
+}
+
+/* A pronoun group: the nearest earlier actor group of the sentence, else
+ * the previous sentence's actors. */
+static uint32_t pronoun(arena *a, const dyad_dict *d, const parse_sent *ps,
+                        uint32_t g, int32_t date, const code_coref *coref,
+                        code_actor *out, uint32_t max)
+{
+    for (uint32_t h = g; h-- > 0;) {
+        const parse_group *gh = &ps->groups[h];
+        if (!gh->nactors || (gh->begin > 0 && ps->toks[gh->begin - 1].pos == POS_PREP))
+            continue;   /* antecedents are subjects and objects, not PP objects */
+        uint32_t n = code_group_actors(a, d, ps, h, date, NULL, out, max);
+        if (n)
+            return n;
+    }
+    uint32_t n = 0;
+    for (uint32_t i = 0; coref && i < coref->nlast && n < max; i++)
+        out[n++] = coref->last[i];
+    return n;
+}
+
+static int is_modifier_actor(const parse_sent *ps, const parse_np *np)
+{
+    if (np->actor == PARSE_NONE || np->nagents == 0)
+        return 0;
+    const parse_unit *u = &ps->units[np->actor];
+    return u->end < np->end && ps->units[np->agents[np->nagents - 1]].begin >= u->end;
+}
+
+uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
+                           uint32_t g, int32_t date, const code_coref *coref,
+                           code_actor *out, uint32_t max)
+{
+    const parse_group *gr = &ps->groups[g];
+    uint8_t consumed[64] = {0};
+    uint32_t n = 0;
+    compose c;
+    for (uint32_t j = 0; j < gr->nconj && j < 64; j++) {
+        const parse_conj *cj = &ps->conjs[gr->first_conj + j];
+        if (cj->dist_from == PARSE_NONE)
+            continue;
+        for (uint32_t k = cj->dist_from; k < cj->dist_to && k - gr->first_conj < 64; k++)
+            if (ps->nps[ps->conjs[k].np].actor != PARSE_NONE)
+                consumed[k - gr->first_conj] = 1;
+    }
+    for (uint32_t j = 0; j < gr->nconj && n < max; j++) {
+        const parse_conj *cj = &ps->conjs[gr->first_conj + j];
+        const parse_np *np = &ps->nps[cj->np];
+        if (np->actor != PARSE_NONE) {
+            if (j < 64 && consumed[j])
+                continue;
+            if (actor_base(d, ps, np->actor, date, &c)) {
+                add_agents(d, ps, np, 0, &c);
+                n = emit(a, &c, np->actor, np->begin, np->end, out, n, max);
+            }
+        } else if (np->nagents && cj->dist_from != PARSE_NONE) {
+            for (uint32_t k = cj->dist_from; k < cj->dist_to && n < max; k++) {
+                const parse_np *an = &ps->nps[ps->conjs[k].np];
+                if (an->actor == PARSE_NONE || !actor_base(d, ps, an->actor, date, &c))
+                    continue;
+                add_agents(d, ps, an, 0, &c);
+                add_agents(d, ps, np, 0, &c);
+                n = emit(a, &c, an->actor, np->begin, an->end, out, n, max);
+            }
+        } else if (np->nagents && j > 0 &&
+                   is_modifier_actor(ps, &ps->nps[ps->conjs[gr->first_conj + j - 1].np])) {
+            const parse_np *pn = &ps->nps[ps->conjs[gr->first_conj + j - 1].np];
+            if (actor_base(d, ps, pn->actor, date, &c)) {
+                add_agents(d, ps, pn, 1, &c);
+                add_agents(d, ps, np, 0, &c);
+                n = emit(a, &c, pn->actor, np->begin, np->end, out, n, max);
+            }
+        } else if (np->nagents && gr->nactors == 0) {
+            actor_base(d, ps, PARSE_NONE, date, &c);
+            add_agents(d, ps, np, 0, &c);
+            n = emit(a, &c, PARSE_NONE, np->begin, np->end, out, n, max);
+        } else if (np->pron != PARSE_NONE && gr->nactors == 0 && gr->nconj == 1 &&
+                   coref != (const code_coref *)1) {
+            n += pronoun(a, d, ps, g, date, coref, out + n, max - n);
+        }
+    }
+    return n;
+}

@@ -1,0 +1,104 @@
+/* code.h: the coder's internals shared by the files of src/code, and the calls
+ * the validate command and tests use beyond dyad.h (PETRARCH <Config>
+ * options, the validation-file reader). */
+#ifndef DYAD_CODE_H
+#define DYAD_CODE_H
+
+#include "../base/base.h"
+#include "../dict/dict.h"
+#include "../parse/parse.h"
+
+/* ---- Coder configuration beyond the option bits -------------------------- */
+
+typedef struct code_config {
+    parse_opts parse;        /* comma rules */
+    int new_actor_length;    /* PETRARCH option; read, not used (see COMPATIBILITY.md) */
+} code_config;
+
+void code_config_default(code_config *cfg);
+/* Replaces the coder's option bits and configuration. */
+void code_coder_configure(dyad_coder *c, unsigned options, const code_config *cfg);
+/* Whether the last document was dropped whole by a story discard, and how
+ * many sentences a sentence discard dropped. */
+int code_coder_story_discarded(const dyad_coder *c);
+size_t code_coder_sentences_discarded(const dyad_coder *c);
+
+/* ---- Pattern matching (match.c) ----------------------------------------- */
+
+#define CODE_MAX_ACTORS 16
+
+typedef struct code_match {
+    const dict_pattern *pat;       /* NULL: the verb's own code */
+    int score;
+    uint32_t source, target;       /* groups bound by $ / +, or PARSE_NONE */
+    uint32_t compound;             /* group bound by %, or PARSE_NONE */
+    int compound_pre;              /* % stood before the verb */
+    int uses_neg;                  /* a pattern word matched the negation */
+    uint32_t tried;                /* patterns looked at (bounded) */
+} code_match;
+
+/* Finds the best pattern of verb for verb group v. */
+void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
+                     const dict_verb *verb, code_match *out);
+
+/* ---- Actors (actors.c) ------------------------------------------------- */
+
+typedef struct code_actor {
+    const char *code;              /* arena string */
+    uint32_t unit;                 /* the actor unit, or PARSE_NONE */
+    uint32_t begin, end;           /* tokens */
+} code_actor;
+
+typedef struct code_coref {
+    code_actor last[CODE_MAX_ACTORS];   /* the previous sentence's last actors */
+    uint32_t nlast;
+} code_coref;
+
+/* Actor codes of group g on date; pronouns resolve through the nearest
+ * earlier actor group of the sentence, else coref. Returns the count. */
+uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
+                           uint32_t g, int32_t date, const code_coref *coref,
+                           code_actor *out, uint32_t max);
+
+/* ---- Validation files (vfile.c) ------------------------------------------ */
+
+typedef struct code_vevent {
+    char *source, *target, *code;  /* NULL when the record expects none */
+    char *error;                   /* error="..." records */
+} code_vevent;
+
+typedef struct code_vconfig {
+    char *option, *value;
+} code_vconfig;
+
+typedef struct code_vrecord {
+    char *id, *category;
+    int32_t date;
+    int sentence;                  /* the sentence="true|false" attribute */
+    char *text;                    /* whitespace collapsed, entities decoded */
+    code_vevent *events;
+    size_t nevents;
+    code_vconfig *configs;         /* <Config> met before this record (and inside it) */
+    size_t nconfigs;
+    long line;
+} code_vrecord;
+
+typedef struct code_vfile {
+    char *verbs, *actors, *agents, *discards, *issues;   /* <Environment> */
+    code_vconfig *configs;         /* file-level <Config> in <Environment> */
+    size_t nconfigs;
+    code_vrecord *records;
+    size_t nrecords;
+    arena mem;
+} code_vfile;
+
+/* Reads a PETRARCH validation file. Problems go through diag. Returns
+ * DYAD_OK, DYAD_EIO or DYAD_EFORMAT. */
+dyad_status code_vfile_read(const char *path, code_vfile *out, dyad_diag_fn diag,
+                            void *ud);
+/* The same from memory (tests, fuzzing). */
+dyad_status code_vfile_parse(const char *data, size_t len, const char *name,
+                             code_vfile *out, dyad_diag_fn diag, void *ud);
+void code_vfile_free(code_vfile *vf);
+
+#endif

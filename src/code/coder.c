@@ -1,0 +1,464 @@
+/* coder.c: dyad_coder_*: codes documents into events. Per document: the text
+ * layer's sentences, parse_sentence, discards and issues, then per verb
+ * group with a dictionary verb: the best pattern, source and target groups
+ * (passive voice swaps them), actor codes, negation, [A:B] paired codes,
+ * require-dyad, and event assembly with evidence. Owns the per-document
+ * arena (reset per document), the event array and the explain trace. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "code.h"
+
+struct dyad_coder {
+    const dyad_dict *dict;
+    unsigned opts;
+    code_config cfg;
+    parse_lexicon *lx;
+    arena a;                 /* per document */
+    vec events;              /* dyad_event */
+    buf explain;
+    code_coref coref;
+    int story_discarded;
+    size_t sent_discarded;
+};
+
+void code_config_default(code_config *cfg)
+{
+    memset(cfg, 0, sizeof *cfg);
+    parse_opts_default(&cfg->parse);
+}
+
+dyad_coder *dyad_coder_new(const dyad_dict *dict, unsigned options)
+{
+    if (!dict)
+        return NULL;
+    dyad_coder *c = calloc(1, sizeof *c);
+    if (!c)
+        return NULL;
+    c->dict = dict;
+    c->opts = options;
+    code_config_default(&c->cfg);
+    c->lx = parse_lexicon_new();
+    if (!c->lx) {
+        free(c);
+        return NULL;
+    }
+    arena_init(&c->a, 1 << 16);
+    vec_init(&c->events, sizeof(dyad_event));
+    buf_init(&c->explain);
+    return c;
+}
+
+void code_coder_configure(dyad_coder *c, unsigned options, const code_config *cfg)
+{
+    c->opts = options;
+    if (cfg)
+        c->cfg = *cfg;
+}
+
+int code_coder_story_discarded(const dyad_coder *c) { return c->story_discarded; }
+size_t code_coder_sentences_discarded(const dyad_coder *c) { return c->sent_discarded; }
+
+void dyad_coder_free(dyad_coder *c)
+{
+    if (!c)
+        return;
+    parse_lexicon_free(c->lx);
+    arena_free(&c->a);
+    vec_free(&c->events);
+    buf_free(&c->explain);
+    free(c);
+}
+
+const char *dyad_coder_explain(const dyad_coder *c)
+{
+    if (!c || !(c->opts & DYAD_OPT_EXPLAIN))
+        return NULL;
+    return c->explain.data ? c->explain.data : "[]";
+}
+
+/* ---- One verb group ------------------------------------------------------ */
+
+typedef struct sctx {
+    dyad_coder *c;
+    const dyad_doc *doc;
+    const parse_sent *ps;
+    const char *issues;
+    size_t first_event;      /* events of this sentence start here */
+    int explain;
+} sctx;
+
+static const char *src_str(sctx *x, dict_src s)
+{
+    return arena_printf(&x->c->a, "%s:%u", dict_file_name(x->c->dict, s.file), s.line);
+}
+
+static dyad_span tok_span(const parse_sent *ps, uint32_t b, uint32_t e)
+{
+    dyad_span sp = {0, 0};
+    if (b < e && e <= ps->n) {
+        sp.begin = ps->doc->tokens[ps->toks[b].tok].begin;
+        sp.end = ps->doc->tokens[ps->toks[e - 1].tok].end;
+    }
+    return sp;
+}
+
+/* The first actor-bearing group in [from, to), preferring one after BY
+ * when by is set. Pronouns that resolve to the source's codes are passed. */
+static uint32_t find_group(const parse_sent *ps, uint32_t from, uint32_t to, int by)
+{
+    uint32_t first = PARSE_NONE;
+    for (uint32_t i = from; i < to && i < ps->n; i++) {
+        uint32_t g = ps->tok_group[i];
+        if (g == PARSE_NONE || ps->groups[g].begin != i)
+            continue;
+        const parse_group *gr = &ps->groups[g];
+        int ok = gr->nactors > 0;
+        for (uint32_t j = 0; !ok && j < gr->nconj; j++)
+            ok = ps->nps[ps->conjs[gr->first_conj + j].np].nagents > 0;
+        if (!ok)
+            continue;
+        if (by && i > 0 && ps->toks[i - 1].len == 2 && !memcmp(ps->toks[i - 1].norm, "BY", 2))
+            return g;
+        if (first == PARSE_NONE) {
+            first = g;
+            if (!by)
+                return g;
+        }
+    }
+    return first;
+}
+
+/* The actor group right after BY in [from, to), or PARSE_NONE. */
+static uint32_t find_by(const parse_sent *ps, uint32_t from, uint32_t to)
+{
+    for (uint32_t i = from; i + 1 < to && i + 1 < ps->n; i++)
+        if (ps->toks[i].len == 2 && !memcmp(ps->toks[i].norm, "BY", 2)) {
+            uint32_t g = ps->tok_group[i + 1];
+            if (g != PARSE_NONE && ps->groups[g].begin == i + 1)
+                return g;
+        }
+    return PARSE_NONE;
+}
+
+static int code_none(const char *code)
+{
+    return !code || !*code || !strcmp(code, "---");
+}
+
+static void add_event(sctx *x, const code_actor *s, const code_actor *t,
+                      const char *code, uint32_t v, const char *pattern, int negated)
+{
+    dyad_coder *c = x->c;
+    const parse_sent *ps = x->ps;
+    const char *src = s ? s->code : "---", *tgt = t ? t->code : "---";
+    for (size_t i = x->first_event; i < c->events.len; i++) {
+        const dyad_event *e = &VEC_AT(&c->events, dyad_event, i);
+        if (!strcmp(e->source, src) && !strcmp(e->target, tgt) && !strcmp(e->code, code))
+            return;   /* PETRARCH keeps one of identical events per sentence */
+    }
+    dyad_event *e = vec_push(&c->events);
+    if (!e) {
+        c->a.failed = true;
+        return;
+    }
+    const parse_vg *vg = &ps->vgs[v];
+    e->doc_id = x->doc->id ? x->doc->id : "";
+    e->sentence = ps->sentence;
+    e->date = x->doc->date;
+    e->source = src;
+    e->target = tgt;
+    e->code = arena_strdup(&c->a, code);
+    e->root = arena_strndup(&c->a, code, strlen(code) >= 2 ? 2 : strlen(code));
+    double gs = 0;
+    int quad = 0;
+    if (!dyad_cameo_lookup(code, &gs, &quad, NULL))
+        dyad_cameo_lookup(e->root, &gs, &quad, NULL);
+    e->goldstein = gs;
+    e->quad = quad;
+    if (s)
+        e->source_span = tok_span(ps, s->begin, s->end);
+    if (t)
+        e->target_span = tok_span(ps, t->begin, t->end);
+    uint32_t vb = vg->unit != PARSE_NONE ? ps->units[vg->unit].begin : vg->head;
+    e->verb_span = tok_span(ps, vb, vg->end);
+    const text_sentence *ts = &ps->doc->sentences[ps->sentence];
+    e->sentence_span.begin = ts->begin;
+    e->sentence_span.end = ts->end;
+    e->pattern = pattern;
+    e->source_entry = s && s->unit != PARSE_NONE
+        ? src_str(x, dict_actor_get(c->dict, ps->units[s->unit].entry)->src) : "";
+    e->target_entry = t && t->unit != PARSE_NONE
+        ? src_str(x, dict_actor_get(c->dict, ps->units[t->unit].entry)->src) : "";
+    e->issues = x->issues;
+    e->negated = negated;
+}
+
+/* The verb's own code and its [A:B] partner. */
+static void verb_codes(sctx *x, const dict_verb *verb, const code_match *m,
+                       const char **code, const char **code2)
+{
+    const char *c1 = m->pat ? m->pat->code : verb->code;
+    *code2 = m->pat ? m->pat->code2 : NULL;
+    const char *colon = c1 ? strchr(c1, ':') : NULL;
+    if (colon) {
+        *code2 = arena_strdup(&x->c->a, colon + 1);
+        c1 = arena_strndup(&x->c->a, c1, (size_t)(colon - c1));
+    }
+    *code = c1;
+}
+
+static void explain_verb(sctx *x, uint32_t v, const dict_verb *verb,
+                         const code_match *m, const char *code, uint32_t ns,
+                         uint32_t nt, size_t nev, const char *why)
+{
+    buf *b = &x->c->explain;
+    const parse_sent *ps = x->ps;
+    const parse_vg *vg = &ps->vgs[v];
+    if (b->len && b->data[b->len - 1] != '[')
+        buf_putc(b, ',');
+    buf_puts(b, "{\"verb\":\"");
+    for (uint32_t i = vg->begin; i < vg->end; i++) {
+        if (i > vg->begin)
+            buf_putc(b, ' ');
+        buf_json_escape(b, ps->toks[i].norm, ps->toks[i].len);
+    }
+    buf_printf(b, "\",\"entry\":\"%s:%u\"", dict_file_name(x->c->dict, verb->src.file),
+               verb->src.line);
+    if (m->pat)
+        buf_printf(b, ",\"pattern\":\"%s:%u\"", dict_file_name(x->c->dict, m->pat->src.file),
+                   m->pat->src.line);
+    buf_printf(b, ",\"patterns_tried\":%u,\"code\":\"", m->tried);
+    buf_json_escape(b, code ? code : "", code ? strlen(code) : 0);
+    buf_printf(b, "\",\"sources\":%u,\"targets\":%u,\"events\":%zu", ns, nt, nev);
+    if (why)
+        buf_printf(b, ",\"why_not\":\"%s\"", why);
+    buf_putc(b, '}');
+}
+
+/* The verb entry (of those sharing the phrase) whose pattern fits best;
+ * without a pattern, the first with a code. */
+static const dict_verb *best_verb(sctx *x, uint32_t v, code_match *m)
+{
+    const parse_sent *ps = x->ps;
+    const parse_unit *u = &ps->units[ps->vgs[v].unit];
+    const dict_verb *best = NULL, *coded = NULL;
+    code_match cm;
+    for (uint32_t i = 0; i <= u->nalt; i++) {
+        const dict_verb *verb = dict_verb_get(x->c->dict, i ? u->alt[i - 1] : u->entry);
+        if (!verb)
+            continue;
+        code_match_verb(x->c->dict, ps, v, verb, &cm);
+        if (cm.pat && (!best || !m->pat || cm.score > m->score)) {
+            best = verb;
+            *m = cm;
+        }
+        if (!coded && !code_none(verb->code))
+            coded = verb;
+        if (!best && i == 0)
+            *m = cm;
+    }
+    if (best)
+        return best;
+    return coded ? coded : dict_verb_get(x->c->dict, u->entry);
+}
+
+static void code_vg(sctx *x, uint32_t v)
+{
+    dyad_coder *c = x->c;
+    const parse_sent *ps = x->ps;
+    const parse_vg *vg = &ps->vgs[v];
+    if (vg->unit == PARSE_NONE)
+        return;
+    code_match m;
+    memset(&m, 0, sizeof m);
+    m.source = m.target = m.compound = PARSE_NONE;
+    const dict_verb *verb = best_verb(x, v, &m);
+    if (!verb)
+        return;
+    const char *code, *code2;
+    verb_codes(x, verb, &m, &code, &code2);
+    uint32_t sg = m.source, tg = m.target;
+    if (m.compound != PARSE_NONE) {
+        /* "% *": the compound acts on itself; "* WITH %": it is the target. */
+        if (m.compound_pre && sg == PARSE_NONE && tg == PARSE_NONE)
+            sg = tg = m.compound;
+        else if (m.compound_pre && sg == PARSE_NONE)
+            sg = m.compound;
+        else if (tg == PARSE_NONE)
+            tg = m.compound;
+    }
+    uint32_t by = vg->passive ? find_by(ps, vg->end, vg->obj_end) : PARSE_NONE;
+    if (by != PARSE_NONE && m.source == PARSE_NONE && m.target == PARSE_NONE) {
+        /* Passive with its agent: "X was opposed by Y" is Y acting on X. */
+        sg = by;
+        if (tg == PARSE_NONE)
+            tg = vg->subject;
+    } else {
+        if (sg == PARSE_NONE)
+            sg = vg->subject;
+        if (tg == PARSE_NONE)
+            tg = find_group(ps, vg->end, vg->obj_end, 0);
+    }
+    code_actor src[CODE_MAX_ACTORS], tgt[CODE_MAX_ACTORS];
+    uint32_t ns = sg == PARSE_NONE ? 0
+        : code_group_actors(&c->a, c->dict, ps, sg, x->doc->date, &c->coref, src, CODE_MAX_ACTORS);
+    uint32_t nt = tg == PARSE_NONE ? 0
+        : code_group_actors(&c->a, c->dict, ps, tg, x->doc->date, &c->coref, tgt, CODE_MAX_ACTORS);
+    const char *why = NULL;
+    size_t before = c->events.len;
+    int negated = vg->negated && !m.uses_neg;
+    if (code_none(code))
+        why = "the verb or pattern has no code (---)";
+    else if (negated && !(c->opts & DYAD_OPT_KEEP_NEGATED))
+        why = "negated verb";
+    else if ((c->opts & DYAD_OPT_REQUIRE_DYAD) && (!ns || !nt))
+        why = !ns ? "no source actor (require_dyad)" : "no target actor (require_dyad)";
+    else if (!ns && !nt)
+        why = "no source or target actor";
+    else
+        for (uint32_t i = 0; i < (ns ? ns : 1); i++)
+            for (uint32_t j = 0; j < (nt ? nt : 1); j++) {
+                const code_actor *s = ns ? &src[i] : NULL, *t = nt ? &tgt[j] : NULL;
+                if (s && t && !strcmp(s->code, t->code))
+                    continue;   /* no actor acts on itself */
+                const char *pat = m.pat ? src_str(x, m.pat->src) : src_str(x, verb->src);
+                add_event(x, s, t, code, v, pat, negated);
+                if (!code_none(code2) && s && t)
+                    add_event(x, t, s, code2, v, pat, negated);
+            }
+    if (x->explain)
+        explain_verb(x, v, verb, &m, code, ns, nt, c->events.len - before, why);
+}
+
+/* ---- Sentences and documents -------------------------------------------- */
+
+static const char *issue_str(sctx *x)
+{
+    const parse_sent *ps = x->ps;
+    if (!ps->nissues)
+        return "";
+    buf b;
+    buf_init(&b);
+    for (uint32_t i = 0; i < ps->nissues; i++) {
+        const dict_issue *is = dict_issue_get(x->c->dict, ps->issues[i]);
+        if (!is || is->negative || !is->code || !*is->code)
+            continue;
+        if (b.len && !strstr(b.data, is->code))
+            buf_putc(&b, ',');
+        if (!b.len || !strstr(b.data, is->code))
+            buf_puts(&b, is->code);
+    }
+    const char *s = b.len ? arena_strdup(&x->c->a, b.data) : "";
+    buf_free(&b);
+    return s;
+}
+
+static void remember(sctx *x)
+{
+    dyad_coder *c = x->c;
+    const parse_sent *ps = x->ps;
+    for (uint32_t g = ps->ngroups; g-- > 0;) {
+        if (!ps->groups[g].nactors)
+            continue;
+        code_actor tmp[CODE_MAX_ACTORS];
+        uint32_t n = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, NULL, tmp,
+                                       CODE_MAX_ACTORS);
+        if (!n)
+            continue;
+        /* Spans of an older sentence mean nothing here: keep codes only. */
+        for (uint32_t i = 0; i < n; i++) {
+            c->coref.last[i] = tmp[i];
+            c->coref.last[i].unit = PARSE_NONE;
+            c->coref.last[i].begin = c->coref.last[i].end = 0;
+        }
+        c->coref.nlast = n;
+        return;
+    }
+}
+
+static int sentence_coded(const dyad_coder *c, dyad_sentence_kind k)
+{
+    return k == DYAD_SENT_PROSE || k == DYAD_SENT_HEADLINE ||
+           (c->opts & DYAD_OPT_ALL_SENTENCES);
+}
+
+static dyad_status code_sentence(dyad_coder *c, const dyad_doc *doc, const text_doc *td,
+                                 uint32_t s, int *stop)
+{
+    parse_sent ps;
+    dyad_status st = parse_sentence(&c->a, c->dict, c->lx, &c->cfg.parse, td, s, &ps);
+    if (st != DYAD_OK)
+        return st;
+    sctx x = {c, doc, &ps, "", c->events.len, (c->opts & DYAD_OPT_EXPLAIN) != 0};
+    if (x.explain) {
+        buf_printf(&c->explain, "%s{\"sentence\":%u,", s ? "," : "", s);
+        parse_explain(&ps, c->dict, &c->explain);
+    }
+    if (ps.discard != PARSE_NONE) {
+        const dict_discard *dc = dict_discard_get(c->dict, ps.discard);
+        int whole = dc && dc->whole_story;
+        if (x.explain)
+            buf_printf(&c->explain, ",\"discarded\":\"%s\"}", whole ? "story" : "sentence");
+        if (whole) {
+            c->story_discarded = 1;
+            *stop = 1;
+        } else {
+            c->sent_discarded++;
+        }
+        return DYAD_OK;
+    }
+    x.issues = issue_str(&x);
+    if (x.explain)
+        buf_puts(&c->explain, ",\"verbs\":[");
+    for (uint32_t v = 0; v < ps.nvgs; v++)
+        code_vg(&x, v);
+    if (x.explain)
+        buf_puts(&c->explain, "]}");
+    remember(&x);
+    return c->a.failed ? DYAD_ENOMEM : DYAD_OK;
+}
+
+dyad_status dyad_coder_code(dyad_coder *c, const dyad_doc *doc,
+                            const dyad_event **events, size_t *count,
+                            dyad_diag_fn diag, void *ud)
+{
+    *events = NULL;
+    *count = 0;
+    if (!c || !doc || (!doc->text && doc->text_len))
+        return DYAD_EINVAL;
+    arena_reset(&c->a);
+    c->events.len = 0;
+    buf_clear(&c->explain);
+    memset(&c->coref, 0, sizeof c->coref);
+    c->story_discarded = 0;
+    c->sent_discarded = 0;
+    text_doc td;
+    dyad_status st = text_analyze(&c->a, doc->text ? doc->text : "", doc->text_len, &td,
+                                  diag, ud, doc->file ? doc->file : doc->id, doc->line);
+    if (st != DYAD_OK)
+        return st;
+    if (c->opts & DYAD_OPT_EXPLAIN)
+        buf_putc(&c->explain, '[');
+    int stop = 0;
+    for (uint32_t s = 0; s < td.nsentences && !stop; s++) {
+        if (!sentence_coded(c, td.sentences[s].kind)) {
+            if (c->opts & DYAD_OPT_EXPLAIN)
+                buf_printf(&c->explain, "%s{\"sentence\":%u,\"skipped\":\"%s\"}", s ? "," : "",
+                           s, dyad_sentence_kind_str(td.sentences[s].kind));
+            continue;
+        }
+        st = code_sentence(c, doc, &td, s, &stop);
+        if (st != DYAD_OK)
+            return st;
+    }
+    if (c->story_discarded)
+        c->events.len = 0;
+    if (c->opts & DYAD_OPT_EXPLAIN)
+        buf_putc(&c->explain, ']');
+    if (c->explain.failed || c->a.failed)
+        return DYAD_ENOMEM;
+    *events = c->events.data;
+    *count = c->events.len;
+    return DYAD_OK;
+}

@@ -1,0 +1,246 @@
+/* match.c: verb-pattern matching against a parsed sentence, for both
+ * pattern syntaxes (they compile to the same elements): the words before
+ * '*' are sought leftwards from the verb, the words after it rightwards,
+ * in order, with gaps unless '_'-joined; $ + % ^ bind or skip actor
+ * groups; synsets match any member phrase. The most specific pattern (most
+ * words matched) wins, file order breaking ties. Every search is bounded:
+ * CODE_MATCH_SPAN tokens each way, CODE_MATCH_MAX patterns per verb. */
+#include <string.h>
+
+#include "code.h"
+
+#define CODE_MATCH_SPAN 40
+#define CODE_MATCH_MAX 4096
+
+typedef struct mstate {
+    const dyad_dict *d;
+    const parse_sent *ps;
+    const parse_vg *vg;
+    dict_word ids[PARSE_MAX_TOKENS * 2 + 1];
+    uint32_t lo, hi;            /* search bounds [lo, hi) */
+} mstate;
+
+/* Where the post-verb search stops: a subordinator other than THAT/WHETHER
+ * opens a clause the verb's pattern has no business in. */
+static uint32_t post_limit(const parse_sent *ps, uint32_t from)
+{
+    uint32_t lim = from + CODE_MATCH_SPAN < ps->n ? from + CODE_MATCH_SPAN : ps->n;
+    for (uint32_t i = from; i < lim; i++) {
+        const parse_tok *t = &ps->toks[i];
+        if (t->pos == POS_SUB && !(t->len == 4 && !memcmp(t->norm, "THAT", 4)) &&
+            !(t->len == 7 && !memcmp(t->norm, "WHETHER", 7)))
+            return i;
+    }
+    return lim;
+}
+
+static int group_actorish(const parse_sent *ps, uint32_t g)
+{
+    const parse_group *gr = &ps->groups[g];
+    for (uint32_t j = 0; j < gr->nconj; j++) {
+        const parse_np *np = &ps->nps[ps->conjs[gr->first_conj + j].np];
+        if (np->actor != PARSE_NONE || np->nagents || np->pron != PARSE_NONE)
+            return 1;
+    }
+    return 0;
+}
+
+/* Does element e match at token p going forward? Returns tokens consumed
+ * (0: no). Binds groups into *bind. */
+static uint32_t elem_fwd(mstate *m, const dict_elem *e, uint32_t p, uint32_t *bind)
+{
+    const parse_sent *ps = m->ps;
+    uint32_t len = 0, g;
+    switch (e->kind) {
+    case PAT_WORD:
+        return ps->toks[p].id && ps->toks[p].id == e->id ? 1 : 0;
+    case PAT_SYNSET:
+        return dict_synset_match(m->d, e->id, m->ids + p, m->hi - p, &len) ? len : 0;
+    case PAT_SOURCE: case PAT_TARGET: case PAT_COMPOUND: case PAT_SKIP:
+        g = ps->tok_group[p];
+        if (g == PARSE_NONE || ps->groups[g].begin != p)
+            return 0;
+        if (e->kind != PAT_SKIP && !group_actorish(ps, g))
+            return 0;
+        if (e->kind == PAT_COMPOUND && ps->groups[g].nconj < 2)
+            return 0;
+        *bind = g;
+        return ps->groups[g].end - p;
+    default:
+        return 0;
+    }
+}
+
+/* The same backwards: the element must END at token p. Returns the token
+ * where it begins + 1 (0: no match), i.e. consumed tokens. */
+static uint32_t elem_back(mstate *m, const dict_elem *e, uint32_t p, uint32_t *bind)
+{
+    const parse_sent *ps = m->ps;
+    uint32_t g;
+    switch (e->kind) {
+    case PAT_WORD:
+        return ps->toks[p].id && ps->toks[p].id == e->id ? 1 : 0;
+    case PAT_SYNSET:
+        for (uint32_t b = p + 1; b-- > m->lo && p - b < 6;) {
+            uint32_t len = 0;
+            if (dict_synset_match(m->d, e->id, m->ids + b, p + 1 - b, &len) &&
+                b + len == p + 1)
+                return len;
+        }
+        return 0;
+    case PAT_SOURCE: case PAT_TARGET: case PAT_COMPOUND: case PAT_SKIP:
+        g = ps->tok_group[p];
+        if (g == PARSE_NONE || ps->groups[g].end != p + 1)
+            return 0;
+        if (e->kind != PAT_SKIP && !group_actorish(ps, g))
+            return 0;
+        if (e->kind == PAT_COMPOUND && ps->groups[g].nconj < 2)
+            return 0;
+        *bind = g;
+        return p + 1 - ps->groups[g].begin;
+    default:
+        return 0;
+    }
+}
+
+static int structural(const dict_elem *e)
+{
+    return e->kind == PAT_PREP_BEGIN || e->kind == PAT_PREP_END ||
+           e->kind == PAT_GROUP_BEGIN || e->kind == PAT_GROUP_END;
+}
+
+static int elem_score(const dict_elem *e, uint32_t consumed)
+{
+    return e->kind == PAT_SYNSET ? (int)consumed : 1;
+}
+
+static void bind_to(code_match *r, const dict_elem *e, uint32_t g)
+{
+    if (e->kind == PAT_SOURCE)
+        r->source = g;
+    else if (e->kind == PAT_TARGET)
+        r->target = g;
+    else if (e->kind == PAT_COMPOUND)
+        r->compound = g;
+}
+
+static int neg_hit(const mstate *m, uint32_t b, uint32_t n)
+{
+    return m->vg->neg_tok != PARSE_NONE && m->vg->neg_tok >= b && m->vg->neg_tok < b + n;
+}
+
+/* Elements after the verb, forwards from token cur. -1: no match. */
+static int match_post(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t cur,
+                      code_match *r)
+{
+    int score = 0, adj = (pt->elems[vi].flags & PATF_ADJACENT) != 0;
+    for (uint32_t k = vi + 1; k < pt->nelems; k++) {
+        const dict_elem *e = &pt->elems[k];
+        if (structural(e))
+            continue;
+        int must = adj || (e->flags & PATF_ADJACENT);
+        adj = 0;
+        uint32_t p = cur, got = 0, g = PARSE_NONE;
+        for (; p < m->hi; p++) {
+            if ((got = elem_fwd(m, e, p, &g)) != 0)
+                break;
+            if (must)
+                return -1;
+        }
+        if (!got)
+            return -1;
+        bind_to(r, e, g);
+        r->uses_neg |= neg_hit(m, p, got);
+        score += elem_score(e, got);
+        cur = p + got;
+    }
+    return score;
+}
+
+/* Elements before the verb, backwards from token cur (the last token that
+ * may hold the element just before the verb). */
+static int match_pre(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t cur,
+                     code_match *r)
+{
+    int score = 0;
+    int64_t c = (int64_t)cur;
+    for (uint32_t k = vi; k-- > 0;) {
+        const dict_elem *e = &pt->elems[k];
+        if (structural(e))
+            continue;
+        /* '_' on the following element ties this one to it. */
+        const dict_elem *nx = &pt->elems[k + 1];
+        int must = (nx->flags & PATF_ADJACENT) != 0;
+        uint32_t got = 0, g = PARSE_NONE;
+        int64_t p = c;
+        for (; p >= (int64_t)m->lo; p--) {
+            if ((got = elem_back(m, e, (uint32_t)p, &g)) != 0)
+                break;
+            if (must)
+                return -1;
+        }
+        if (!got)
+            return -1;
+        bind_to(r, e, g);
+        r->compound_pre |= e->kind == PAT_COMPOUND;
+        r->uses_neg |= neg_hit(m, (uint32_t)p + 1 - got, got);
+        score += elem_score(e, got);
+        c = p - (int64_t)got;
+    }
+    return score;
+}
+
+static void match_one(mstate *m, const dict_pattern *pt, code_match *best)
+{
+    uint32_t vi = PARSE_NONE;
+    for (uint32_t k = 0; k < pt->nelems; k++)
+        if (pt->elems[k].kind == PAT_VERB) {
+            vi = k;
+            break;
+        }
+    if (vi == PARSE_NONE)
+        return;
+    code_match r = {pt, 0, PARSE_NONE, PARSE_NONE, PARSE_NONE, 0, 0, 0};
+    const parse_vg *vg = m->vg;
+    uint32_t vbeg = vg->unit != PARSE_NONE ? m->ps->units[vg->unit].begin : vg->head;
+    int post = match_post(m, pt, vi, vg->end, &r);
+    if (post < 0)
+        return;
+    int pre = 0;
+    if (vi > 0) {
+        if (vbeg == 0)
+            return;
+        pre = match_pre(m, pt, vi, vbeg - 1, &r);
+        if (pre < 0)
+            return;
+    }
+    r.score = pre + post + 1;
+    if (!best->pat || r.score > best->score) {
+        r.tried = best->tried;
+        *best = r;
+    }
+}
+
+void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
+                     const dict_verb *verb, code_match *out)
+{
+    memset(out, 0, sizeof *out);
+    out->source = out->target = out->compound = PARSE_NONE;
+    if (!verb->npatterns)
+        return;
+    mstate *m = &(mstate){0};
+    _Static_assert(sizeof(mstate) < 8192, "mstate stays small on the stack");
+    m->d = d;
+    m->ps = ps;
+    m->vg = &ps->vgs[v];
+    for (uint32_t i = 0; i < ps->n; i++)
+        m->ids[i] = ps->toks[i].id;
+    uint32_t vbeg = m->vg->begin;
+    m->lo = vbeg > CODE_MATCH_SPAN ? vbeg - CODE_MATCH_SPAN : 0;
+    m->hi = post_limit(ps, m->vg->end);
+    uint32_t n = verb->npatterns < CODE_MATCH_MAX ? verb->npatterns : CODE_MATCH_MAX;
+    for (uint32_t i = 0; i < n; i++) {
+        match_one(m, &verb->patterns[i], out);
+        out->tried++;
+    }
+}

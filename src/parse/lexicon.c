@@ -1,0 +1,74 @@
+/* lexicon.c: the part-of-speech lexicon (word classes and irregular verb
+ * forms from WordNet, generated at build time into lexicon.inc) and the
+ * closed-class words the tagger knows by heart. Owns the lookup table that
+ * each coder builds once over the static rows. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "parse.h"
+
+typedef struct lex_row {
+    const char *w;
+    unsigned cls;
+    const char *base;
+} lex_row;
+
+static const lex_row lex_rows[] = {
+#include "lexicon.inc"
+};
+
+/* Open addressing over row indexes: one probe sequence per token. */
+struct parse_lexicon {
+    uint32_t *slots;   /* row index + 1; 0 = empty */
+    size_t mask;
+};
+
+parse_lexicon *parse_lexicon_new(void)
+{
+    parse_lexicon *lx = calloc(1, sizeof *lx);
+    if (!lx)
+        return NULL;
+    size_t n = DYAD_COUNT(lex_rows), cap = 1;
+    while (cap < n * 2)
+        cap <<= 1;
+    lx->slots = calloc(cap, sizeof *lx->slots);
+    if (!lx->slots) {
+        free(lx);
+        return NULL;
+    }
+    lx->mask = cap - 1;
+    for (size_t i = 0; i < n; i++) {
+        size_t h = hash_bytes(lex_rows[i].w, strlen(lex_rows[i].w)) & lx->mask;
+        while (lx->slots[h])
+            h = (h + 1) & lx->mask;
+        lx->slots[h] = (uint32_t)i + 1;
+    }
+    return lx;
+}
+
+void parse_lexicon_free(parse_lexicon *lx)
+{
+    if (!lx)
+        return;
+    free(lx->slots);
+    free(lx);
+}
+
+unsigned parse_lexicon_get(const parse_lexicon *lx, const char *w, size_t len,
+                           const char **base)
+{
+    if (base)
+        *base = NULL;
+    if (!lx || len == 0 || len > 24)
+        return 0;
+    size_t h = hash_bytes(w, len) & lx->mask;
+    for (uint32_t r; (r = lx->slots[h]) != 0; h = (h + 1) & lx->mask) {
+        const lex_row *row = &lex_rows[r - 1];
+        if (!strncmp(row->w, w, len) && row->w[len] == '\0') {
+            if (base)
+                *base = row->base;
+            return row->cls;
+        }
+    }
+    return 0;
+}

@@ -33,6 +33,7 @@ typedef struct code_match {
     uint32_t source, target;       /* groups bound by $ / +, or PARSE_NONE */
     uint32_t compound;             /* group bound by %, or PARSE_NONE */
     int compound_pre;              /* % stood before the verb */
+    uint32_t post_end;             /* token after the last post-verb element */
     int uses_neg;                  /* a pattern word matched the negation */
     uint32_t tried;                /* patterns looked at (bounded) */
 } code_match;

@@ -129,6 +129,20 @@ static uint32_t find_group(const parse_sent *ps, uint32_t from, uint32_t to, int
     return first;
 }
 
+/* When a pattern made the subject the target ("NOTED + *"), the source
+ * is the nearest actor group before it that is no prepositional object. */
+static uint32_t source_before(const parse_sent *ps, uint32_t tg)
+{
+    if (tg == PARSE_NONE)
+        return PARSE_NONE;
+    for (uint32_t g = tg; g-- > 0;) {
+        const parse_group *gr = &ps->groups[g];
+        if (gr->nactors && !(gr->begin > 0 && ps->toks[gr->begin - 1].pos == POS_PREP))
+            return g;
+    }
+    return PARSE_NONE;
+}
+
 /* The actor group right after BY in [from, to), or PARSE_NONE. */
 static uint32_t find_by(const parse_sent *ps, uint32_t from, uint32_t to)
 {
@@ -288,6 +302,19 @@ static void code_vg(sctx *x, uint32_t v)
         else if (tg == PARSE_NONE)
             tg = m.compound;
     }
+    /* Objects follow what the pattern matched ("vowed to wage war on X"). */
+    uint32_t from = vg->end, obj_end = vg->obj_end;
+    if (m.pat && m.post_end > from) {
+        from = m.post_end;
+        if (from >= obj_end) {
+            obj_end = ps->n;
+            for (uint32_t w = v + 1; w < ps->nvgs; w++)
+                if (ps->vgs[w].begin >= from) {
+                    obj_end = ps->vgs[w].begin;
+                    break;
+                }
+        }
+    }
     uint32_t by = vg->passive ? find_by(ps, vg->end, vg->obj_end) : PARSE_NONE;
     if (by != PARSE_NONE && m.source == PARSE_NONE && m.target == PARSE_NONE) {
         /* Passive with its agent: "X was opposed by Y" is Y acting on X. */
@@ -296,9 +323,11 @@ static void code_vg(sctx *x, uint32_t v)
             tg = vg->subject;
     } else {
         if (sg == PARSE_NONE)
-            sg = vg->subject;
+            sg = vg->subject == tg ? source_before(ps, tg) : vg->subject;
         if (tg == PARSE_NONE)
             tg = find_group(ps, vg->end, vg->obj_end, 0);
+        if (tg == PARSE_NONE && from > vg->end)
+            tg = find_group(ps, from, obj_end, 0);
     }
     code_actor src[CODE_MAX_ACTORS], tgt[CODE_MAX_ACTORS];
     uint32_t ns = sg == PARSE_NONE ? 0

@@ -58,8 +58,15 @@ static uint32_t elem_fwd(mstate *m, const dict_elem *e, uint32_t p, uint32_t *bi
         return dict_synset_match(m->d, e->id, m->ids + p, m->hi - p, &len) ? len : 0;
     case PAT_SOURCE: case PAT_TARGET: case PAT_COMPOUND: case PAT_SKIP:
         g = ps->tok_group[p];
-        if (g == PARSE_NONE || ps->groups[g].begin != p)
+        if (g == PARSE_NONE)
             return 0;
+        if (ps->groups[g].begin != p) {
+            /* An actor NP inside a group: "shot dead in Osgiliath". */
+            uint32_t np = ps->toks[p].np;
+            if (e->kind == PAT_SKIP || np == PARSE_NONE || ps->nps[np].begin != p ||
+                ps->nps[np].actor == PARSE_NONE)
+                return 0;
+        }
         if (e->kind != PAT_SKIP && !group_actorish(ps, g))
             return 0;
         if (e->kind == PAT_COMPOUND && ps->groups[g].nconj < 2)
@@ -154,6 +161,7 @@ static int match_post(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t c
         score += elem_score(e, got);
         cur = p + got;
     }
+    r->post_end = cur;
     return score;
 }
 
@@ -200,7 +208,7 @@ static void match_one(mstate *m, const dict_pattern *pt, code_match *best)
         }
     if (vi == PARSE_NONE)
         return;
-    code_match r = {pt, 0, PARSE_NONE, PARSE_NONE, PARSE_NONE, 0, 0, 0};
+    code_match r = {pt, 0, PARSE_NONE, PARSE_NONE, PARSE_NONE, 0, 0, 0, 0};
     const parse_vg *vg = m->vg;
     uint32_t vbeg = vg->unit != PARSE_NONE ? m->ps->units[vg->unit].begin : vg->head;
     int post = match_post(m, pt, vi, vg->end, &r);

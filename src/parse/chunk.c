@@ -374,6 +374,8 @@ static void assign_subjects(arena *a, parse_sent *ps)
         vg->obj_end = ps->n;
         for (uint32_t w = v + 1; w < ps->nvgs; w++) {
             const parse_vg *wg = &ps->vgs[w];
+            if (wg->infinitive && wg->unit == PARSE_NONE)
+                continue;   /* "signed an accord to supply X": still v's objects */
             if (wg->subject == PARSE_NONE || wg->subject_from != PARSE_NONE ||
                 ps->groups[wg->subject].begin < vg->end) {
                 vg->obj_end = wg->begin;

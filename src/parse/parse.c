@@ -338,6 +338,12 @@ static int noun_possible(const parse_lexicon *lx, const parse_tok *t)
     return t->flags & PF_ING ? 1 : 0;
 }
 
+static int tokeq(const parse_tok *t, const char *w)
+{
+    size_t n = strlen(w);
+    return t->len == n && !memcmp(t->norm, w, n);
+}
+
 /* One left-to-right pass of context rules over the first guesses. */
 static void tag_context(const parse_lexicon *lx, parse_sent *ps)
 {
@@ -346,6 +352,14 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
         const parse_tok *prev = i ? &ps->toks[i - 1] : NULL;
         const parse_tok *next = i + 1 < ps->n ? &ps->toks[i + 1] : NULL;
         unsigned pp = prev ? prev->pos : POS_X;
+        if (t->pos == POS_VERB && pp == POS_ADV && i >= 1 && t->unit != PARSE_NONE &&
+            ps->units[t->unit].end == i + 1 &&
+            (parse_lexicon_get(lx, t->norm, t->len, NULL) & LX_ADJ) &&
+            (tokeq(prev, "VERY") || tokeq(prev, "SO") || tokeq(prev, "TOO") ||
+             tokeq(prev, "MORE") || tokeq(prev, "MOST") || tokeq(prev, "LESS"))) {
+            t->pos = POS_ADJ;   /* "very close to": a degree adverb's adjective */
+            continue;
+        }
         if (t->pos == POS_VERB) {
             int after_np_mod = pp == POS_DET || pp == POS_ADJ || pp == POS_POSS ||
                                pp == POS_NUM || pp == POS_PREP ||

@@ -195,7 +195,7 @@ static int cmd_lint(int argc, char **argv)
         goto out;
     }
     cli_diag_counts counts = {.quiet_warnings = quiet};
-    dict_load_opts lo = {.strict = strict};
+    dict_load_opts lo = {.strict = strict, .pedantic = 1};
     dyad_status st;
     dyad_dict *d = dict_load_mem_opts(files, n, &lo, cli_diag_print, &counts, &st);
     if (d) {

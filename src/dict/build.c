@@ -122,6 +122,20 @@ void bdiag(dict_builder *b, dyad_severity sev, long line, const char *fmt, ...)
     diag_emit(b->diag, b->ud, sev, b->file_name, line, -1, "%s", msg);
 }
 
+void bdup(dict_builder *b, long line, const char *fmt, ...)
+{
+    if (!b->pedantic) {
+        b->dups++;
+        return;
+    }
+    char msg[512];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(msg, sizeof msg, fmt, ap);
+    va_end(ap);
+    bdiag(b, DYAD_WARNING, line, "%s", msg);
+}
+
 /* ---- Words ---------------------------------------------------------------- */
 
 static bool whash_grow(dict_builder *b)

@@ -1,14 +1,18 @@
 /* cache.c: the compiled-dictionary cache. A cache file is the frozen image
- * with its pointers written as offsets from the image start; loading maps
- * it privately (copy on write) and turns offsets back into pointers, so
- * start-up costs one mmap and one pass over the struct tables.
+ * with its pointers rebased as if the image sat at DICT_CACHE_BASE. Loading
+ * first asks the kernel to map the file read-only at exactly that address
+ * (MAP_FIXED_NOREPLACE): then every pointer is already right and start-up
+ * is one mmap, pages shared with every other process using the same cache.
+ * If the address is taken (a second dictionary in the same process, an old
+ * kernel), the file is mapped anywhere, copy-on-write, and the pointers are
+ * rebased in one pass, checking each lies inside the file.
  *
  * The file name carries the key (a hash of every source file's name and
- * bytes, the image format and the dyad version), so a changed dictionary
- * or a new dyad simply misses. Files are written whole under a temporary
- * name and renamed, so a reader never sees a half-written cache. The image
- * is trusted beyond the checks in dict_bind and dict_relocate (offsets
- * inside the file): it is dyad's own output. */
+ * bytes, the image format and the dyad version), so a changed dictionary or
+ * a new dyad simply misses. Files are written whole under a temporary name
+ * and renamed, so a reader never sees a half-written cache. Beyond the checks
+ * in dict_bind (header, section bounds) the image is trusted: it is dyad's
+ * own output in a directory the user chose. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -24,6 +28,22 @@ static void cache_path(char *out, size_t n, const char *dir, uint64_t key)
     snprintf(out, n, "%s/dyad-dict-%016llx.cache", dir, (unsigned long long)key);
 }
 
+static dyad_dict *bind_mapped(void *img, size_t size, uint64_t key)
+{
+    dyad_dict *d = calloc(1, sizeof *d);
+    if (!d)
+        return NULL;
+    d->image = img;
+    d->size = size;
+    d->mapped = 1;
+    d->from_cache = 1;
+    if (!dict_bind(d) || d->h->key != key) {
+        free(d);
+        return NULL;
+    }
+    return d;
+}
+
 dyad_dict *dict_cache_load(const char *dir, uint64_t key)
 {
     char path[4096];
@@ -37,25 +57,28 @@ dyad_dict *dict_cache_load(const char *dir, uint64_t key)
         return NULL;
     }
     size_t size = (size_t)st.st_size;
-    void *img = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
+    dyad_dict *d = NULL;
+    void *want = (void *)DICT_CACHE_BASE;
+    void *img = mmap(want, size, PROT_READ, MAP_PRIVATE | MAP_FIXED_NOREPLACE, fd, 0);
+    if (img == want) {
+        d = bind_mapped(img, size, key);
+        if (!d)
+            munmap(img, size);
+        close(fd);
+        return d;
+    }
+    if (img != MAP_FAILED)              /* a kernel that took the address as a hint */
+        munmap(img, size);
+    img = mmap(NULL, size, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     close(fd);
     if (img == MAP_FAILED)
         return NULL;
-    dyad_dict *d = calloc(1, sizeof *d);
-    if (!d) {
-        munmap(img, size);
-        return NULL;
-    }
-    d->image = img;
-    d->size = size;
-    d->mapped = 1;
-    if (!dict_bind(d) || d->h->key != key ||
-        !dict_relocate(d, (intptr_t)img, size)) {
-        munmap(img, size);
+    d = bind_mapped(img, size, key);
+    if (!d || !dict_relocate(d, DICT_CACHE_BASE, (uintptr_t)img, true)) {
         free(d);
+        munmap(img, size);
         return NULL;
     }
-    d->from_cache = 1;
     return d;
 }
 
@@ -90,7 +113,7 @@ void dict_cache_store(const dyad_dict *d, const char *dir)
         free(copy.image);
         return;
     }
-    dict_relocate(&copy, -(intptr_t)d->image, 0);
+    dict_relocate(&copy, (uintptr_t)d->image, DICT_CACHE_BASE, false);
     int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC, 0666);
     if (fd >= 0) {
         bool ok = write_all(fd, copy.image, copy.size);

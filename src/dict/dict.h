@@ -274,6 +274,7 @@ typedef struct dict_load_opts {
     int strict;
     int kind_auto;
     const char *cache_dir;   /* dict_load_mem_opts: cache keyed by content */
+    int pedantic;            /* report every duplicate entry (lint) */
 } dict_load_opts;
 
 dyad_dict *dict_load_mem_opts(const dict_mem_file *files, size_t nfiles,

@@ -95,6 +95,8 @@ typedef struct dict_builder {
     dyad_diag_fn diag;
     void *ud;
     int strict;
+    bool pedantic;             /* report each duplicate (lint) */
+    size_t dups;               /* duplicates in the current file, not reported */
     size_t errors, warnings;
     bool stop;                 /* strict and an error was reported */
     bool oom;
@@ -130,6 +132,11 @@ size_t builder_phrase(dict_builder *b, const char *s, size_t len,
  * entry of the same kind with the same phrase (duplicates), else DICT_NONE. */
 uint32_t builder_add_phrase(dict_builder *b, const dict_word *w, size_t n,
                             uint32_t kind, uint32_t entry);
+
+/* A duplicate entry: a warning under pedantic (lint), else only counted
+ * and summed up in one note per file (the production files hold ~1,300). */
+void bdup(dict_builder *b, long line, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
 
 /* Diagnostics at a line of the current file. Errors set stop under strict. */
 void bdiag(dict_builder *b, dyad_severity sev, long line, const char *fmt, ...)
@@ -274,9 +281,14 @@ dyad_dict *dict_freeze(dict_builder *b, uint64_t key, size_t source_bytes);
 /* Sets the typed views from d->image. Returns false when the image is not
  * sound (bad magic, sections outside the image). */
 bool dict_bind(dyad_dict *d);
-/* Adds delta to every pointer in the image's public structs (0 stays NULL):
- * turns offsets into pointers and back. */
-bool dict_relocate(dyad_dict *d, intptr_t delta, size_t limit);
+/* Moves every pointer in the image's public structs from base `from` to base
+ * `to` (NULL stays NULL). With check, each pointer must lie within the image
+ * relative to `from` (an image read from a file); false if one does not. */
+bool dict_relocate(dyad_dict *d, uintptr_t from, uintptr_t to, bool check);
+
+/* Cache files hold pointers as if the image sat at this address; a cache
+ * mapped there needs no relocation at all (see cache.c). */
+#define DICT_CACHE_BASE ((uintptr_t)0x3f0000000000ull)
 
 /* Cache: NULL when absent or stale. */
 dyad_dict *dict_cache_load(const char *dir, uint64_t key);

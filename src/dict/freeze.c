@@ -277,20 +277,19 @@ bool dict_bind(dyad_dict *d)
     return true;
 }
 
-/* With limit > 0 the pointers are offsets read from a file: each must fall
- * inside the image, else the image is refused. */
 #define RELOC(p, T) \
     do { \
         if (p) { \
-            if (limit && (uintptr_t)(p) >= limit) \
+            if (check && (uintptr_t)(p) - from >= limit) \
                 ok = false; \
-            (p) = (T)(void *)((uintptr_t)(p) + (uintptr_t)delta); \
+            (p) = (T)(void *)((uintptr_t)(p) - from + to); \
         } \
     } while (0)
 
-bool dict_relocate(dyad_dict *d, intptr_t delta, size_t limit)
+bool dict_relocate(dyad_dict *d, uintptr_t from, uintptr_t to, bool check)
 {
     bool ok = true;
+    size_t limit = d->size;
     const dict_image_header *h = d->h;
     dict_actor *ac = (dict_actor *)d->actors;
     for (size_t i = 0; i < h->count[SEC_ACTORS]; i++) {

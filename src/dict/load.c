@@ -4,7 +4,10 @@
  * (verbs first: synsets), freezes, and keeps or fetches the cache. */
 #include <stdlib.h>
 #include <string.h>
+#include <fcntl.h>
 #include <sys/mman.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "dict_int.h"
 
@@ -78,6 +81,7 @@ static dyad_dict *build(const dict_mem_file *files, char *const *paths, size_t n
 {
     dict_builder b;
     builder_init(&b, diag, ud, o->strict);
+    b.pedantic = o->pedantic;
     size_t bytes = 0;
     for (int rank = 0; rank < 5 && !b.stop; rank++)
         for (size_t i = 0; i < n && !b.stop; i++) {
@@ -96,6 +100,10 @@ static dyad_dict *build(const dict_mem_file *files, char *const *paths, size_t n
             case DICT_FILE_DISCARDS: read_discards(&b, files[i].data, files[i].len); break;
             case DICT_FILE_ISSUES: read_issues(&b, files[i].data, files[i].len); break;
             }
+            if (b.dups)
+                bdiag(&b, DYAD_NOTE, 0, "%zu duplicate entr%s (each listed by 'dyad dict "
+                      "lint')", b.dups, b.dups == 1 ? "y" : "ies");
+            b.dups = 0;
         }
     b.file_name = NULL;
     if (!b.stop)
@@ -125,7 +133,7 @@ static dyad_dict *load_mem(const dict_mem_file *files, char *const *paths, size_
         *status = DYAD_EINVAL;
         return NULL;
     }
-    uint64_t key = files_key(files, nfiles) ^ (uint64_t)o.kind_auto;
+    uint64_t key = files_key(files, nfiles) ^ (uint64_t)o.kind_auto ^ ((uint64_t)o.pedantic << 1);
     if (o.cache_dir && !o.strict) {
         dyad_dict *d = dict_cache_load(o.cache_dir, key);
         if (d) {
@@ -156,27 +164,23 @@ dyad_dict *dict_load_mem(const dict_mem_file *files, size_t nfiles, int strict,
 
 /* ---- Files ------------------------------------------------------------------- */
 
-static char *read_file(const char *path, size_t *len)
+/* Source files are mapped, not read: a cache hit only hashes them, and the
+ * readers scan them once. MAP_POPULATE maps every page in one call. */
+static char *map_file(const char *path, size_t *len)
 {
-    FILE *f = fopen(path, "rb");
-    if (!f)
+    int fd = open(path, O_RDONLY);
+    if (fd < 0)
         return NULL;
-    buf b;
-    buf_init(&b);
-    char chunk[65536];
-    size_t n;
-    while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-        buf_append(&b, chunk, n);
-    bool err = ferror(f) || b.failed;
-    fclose(f);
-    if (err) {
-        buf_free(&b);
+    struct stat st;
+    if (fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        close(fd);
         return NULL;
     }
-    *len = b.len;
-    if (!b.data)
-        return calloc(1, 1);
-    return b.data;
+    *len = (size_t)st.st_size;
+    void *p = *len ? mmap(NULL, *len, PROT_READ, MAP_PRIVATE | MAP_POPULATE, fd, 0)
+                   : mmap(NULL, 1, PROT_READ, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    close(fd);
+    return p == MAP_FAILED ? NULL : p;
 }
 
 typedef struct file_list {
@@ -213,7 +217,7 @@ static bool add_files(file_list *L, const char *dir, const char *names,
             snprintf(path, dl + n + 2, "%.*s%s%.*s", (int)dl, rel ? dir : "",
                      rel && dir[dl - 1] != '/' ? "/" : "", (int)n, p);
             size_t len = 0;
-            char *data = read_file(path, &len);
+            char *data = map_file(path, &len);
             if (!data) {
                 diag_emit(diag, ud, DYAD_ERROR, path, 0, -1, "cannot read %s dictionary",
                           dict_file_kind_str(kind));
@@ -233,7 +237,7 @@ static bool add_files(file_list *L, const char *dir, const char *names,
 static void free_files(file_list *L)
 {
     for (size_t i = 0; i < L->n; i++) {
-        free((void *)L->f[i].data);
+        munmap((void *)L->f[i].data, L->f[i].len ? L->f[i].len : 1);
         free(L->paths[i]);
     }
 }

@@ -164,7 +164,7 @@ static void add_phrase(astate *a, long line, const char *s, size_t n)
     uint32_t other = builder_add_phrase(b, w, nw, DICT_ACTOR, a->actor);
     if (other != DICT_NONE) {
         const b_actor *o = &VEC_AT(&b->actors, b_actor, other);
-        bdiag(b, DYAD_WARNING, line, "duplicate actor phrase '%.*s' (also in the entry "
+        bdup(b, line, "duplicate actor phrase '%.*s' (also in the entry "
               "at %s:%u); both entries are kept, the earlier first",
               (int)n, s, builder_strp(b, VEC_AT(&b->files, uint32_t, o->file)), o->line);
     }

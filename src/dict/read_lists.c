@@ -30,7 +30,7 @@ static void add_phrase(dict_builder *b, long line, const char *s, size_t n,
     }
     uint32_t other = builder_add_phrase(b, w, nw, kind, entry);
     if (other != DICT_NONE && report_dup)
-        bdiag(b, DYAD_WARNING, line, "duplicate entry '%.*s'", (int)n, s);
+        bdup(b, line, "duplicate entry '%.*s'", (int)n, s);
 }
 
 /* ---- Agents -------------------------------------------------------------- */

@@ -297,7 +297,7 @@ static void report_dups(vstate *v, uint32_t verb, long line)
     if (!v->dup_forms)
         return;
     const b_verb *o = &VEC_AT(&b->verbs, b_verb, v->dup_of);
-    bdiag(b, DYAD_WARNING, line, "%d form%s of '%s' already listed for '%s' at line %u "
+    bdup(b, line, "%d form%s of '%s' already listed for '%s' at line %u "
           "(block %s); the earlier entry comes first in lookups", v->dup_forms,
           v->dup_forms == 1 ? "" : "s", builder_strp(b, VEC_AT(&b->verbs, b_verb, verb).name),
           builder_strp(b, o->name), o->line,

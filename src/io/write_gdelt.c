@@ -12,10 +12,10 @@
  * no country; later three-letter parts in this list fill the Type columns.
  * This is the CAMEO actor ontology, not knowledge of any country. */
 static const char *const type_codes[] = {
-    "AGR", "AMN", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV",
-    "GRP", "HLH", "HRI", "IGO", "IMG", "INS", "INT", "IRC", "JUD", "LAB", "LEG",
-    "MED", "MIL", "MNC", "MOD", "NGM", "NGO", "OPP", "PKO", "PTY", "RAD", "REB",
-    "REF", "SEP", "SET", "SPY", "UAF", "UIS", "UNO"};
+    "AGR", "BUS", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH",
+    "HRI", "IGO", "IMG", "INS", "INT", "JUD", "LAB", "LEG", "MED", "MIL", "MNC",
+    "MOD", "NGM", "NGO", "OPP", "PKO", "PTY", "RAD", "REB", "REF", "SEP", "SET",
+    "SPY", "UAF", "UIS"};
 
 static int is_type(const char *s)
 {

@@ -255,19 +255,38 @@ static int parse_args(int argc, char **argv, code_opts *o, int *first_file)
     return -1;
 }
 
-/* ---- Slots: one document on its way through the pipeline --------------- */
+/* ---- Batches: documents on their way through the pipeline -------------- */
+
+/* With threads, documents travel in batches so that locking is paid per
+ * batch, not per document. Within a batch each item keeps ranges into the
+ * batch's shared buffers, so writing it back replays exactly what -j 1
+ * would have printed. */
+#define BATCH_DOCS 64
+#define BATCH_BYTES ((size_t)256 * 1024)
 
 enum slot_state { SLOT_QUEUED, SLOT_DONE };
 
-typedef struct slot {
-    bool has_doc;           /* false: a slot that only carries diagnostics */
+typedef struct range {
+    size_t begin, end;
+} range;
+
+typedef struct item {
+    bool has_doc;           /* false: it only carries reader diagnostics */
     dyad_doc doc;
-    arena mem;              /* the document's strings, event strings, trace */
-    buf text;
-    buf err;                /* diagnostic lines for stderr, in order */
-    buf out;                /* --sentences: the formatted records */
-    vec events;             /* dyad_event copies */
+    size_t text_off;        /* the text's offset in slot.text */
+    range pre;              /* reader diagnostics, in slot.pre */
+    range err;              /* coder diagnostics and trace, in slot.err */
+    range out;              /* --sentences records, in slot.out */
+    range events;           /* in slot.events */
     dyad_status status;
+} item;
+
+typedef struct slot {
+    item items[BATCH_DOCS];
+    size_t nitems;
+    arena mem;              /* document strings, event strings */
+    buf text, pre, err, out;
+    vec events;             /* dyad_event copies */
     int state;
 } slot;
 
@@ -277,11 +296,12 @@ typedef struct pipeline {
     dyad_writer *writer;
     FILE *out;
     slot *slots;
+    slot *filling;          /* the batch the main thread is adding to */
     size_t nslots, head, tail, next_work;
     bool closing;
     pthread_mutex_t mu;
     pthread_cond_t work_cv, done_cv;
-    buf pending;            /* reader diagnostics not yet attached to a slot */
+    buf pending;            /* reader diagnostics not yet in a batch */
     size_t rejected, docs, events;
     bool fatal;             /* exit 1 at the end */
     bool stop;              /* read no further input */
@@ -297,39 +317,44 @@ typedef struct worker {
 static void slot_init(slot *s)
 {
     memset(s, 0, sizeof *s);
-    arena_init(&s->mem, 16 * 1024);
+    arena_init(&s->mem, 64 * 1024);
     buf_init(&s->text);
+    buf_init(&s->pre);
     buf_init(&s->err);
     buf_init(&s->out);
     vec_init(&s->events, sizeof(dyad_event));
 }
 
-/* Empties a slot for reuse; buffers grown by a huge document are freed so
+/* Empties a batch for reuse; buffers grown by a huge document are freed so
  * memory stays flat. */
 static void slot_clear(slot *s)
 {
     arena_reset(&s->mem);
-    buf *bufs[] = {&s->text, &s->err, &s->out};
+    buf *bufs[] = {&s->text, &s->pre, &s->err, &s->out};
     for (size_t i = 0; i < DYAD_COUNT(bufs); i++) {
         if (bufs[i]->cap > ((size_t)4 << 20))
             buf_free(bufs[i]);
         buf_clear(bufs[i]);
     }
-    if (s->events.cap > 4096)
+    if (s->events.cap > 65536)
         vec_free(&s->events);
     s->events.len = 0;
-    s->has_doc = false;
-    s->status = DYAD_OK;
-    memset(&s->doc, 0, sizeof s->doc);
+    s->nitems = 0;
 }
 
 static void slot_free(slot *s)
 {
     arena_free(&s->mem);
     buf_free(&s->text);
+    buf_free(&s->pre);
     buf_free(&s->err);
     buf_free(&s->out);
     vec_free(&s->events);
+}
+
+static bool slot_full(const slot *s)
+{
+    return s->nitems == BATCH_DOCS || s->text.len >= BATCH_BYTES;
 }
 
 /* "file:line: severity: message\n", as cli_diag_print prints it. */
@@ -362,35 +387,56 @@ static char *copy_str(arena *a, const char *s)
     return s ? arena_strdup(a, s) : NULL;
 }
 
-/* Copies the reader's borrowed document into the slot. */
-static void slot_take_doc(slot *s, const dyad_doc *d)
+/* A new item in the batch, carrying the reader diagnostics met so far. */
+static item *slot_add(slot *s, buf *pending)
 {
-    s->has_doc = true;
-    s->doc = *d;
+    item *it = &s->items[s->nitems++];
+    memset(it, 0, sizeof *it);
+    it->pre.begin = s->pre.len;
+    buf_append(&s->pre, pending->data ? pending->data : "", pending->len);
+    it->pre.end = s->pre.len;
+    buf_clear(pending);
+    return it;
+}
+
+/* Copies the reader's borrowed document into the batch. */
+static void item_take_doc(slot *s, item *it, const dyad_doc *d)
+{
+    it->has_doc = true;
+    it->doc = *d;
+    it->text_off = s->text.len;
     buf_append(&s->text, d->text, d->text_len);
-    s->doc.text = s->text.data ? s->text.data : "";
-    s->doc.id = copy_str(&s->mem, d->id);
-    s->doc.title = copy_str(&s->mem, d->title);
-    s->doc.url = copy_str(&s->mem, d->url);
-    s->doc.file = copy_str(&s->mem, d->file);
-    if (s->text.failed || s->mem.failed)
-        s->status = DYAD_ENOMEM;
+    it->doc.id = copy_str(&s->mem, d->id);
+    it->doc.title = copy_str(&s->mem, d->title);
+    it->doc.url = copy_str(&s->mem, d->url);
+    it->doc.file = copy_str(&s->mem, d->file);
+    if (s->text.failed || s->mem.failed || s->pre.failed)
+        it->status = DYAD_ENOMEM;
+}
+
+/* The text buffer may move while a batch fills: point at it once full. */
+static void slot_seal(slot *s)
+{
+    for (size_t i = 0; i < s->nitems; i++)
+        s->items[i].doc.text = s->text.data ? s->text.data + s->items[i].text_off : "";
 }
 
 /* ---- Work: runs on a worker thread (or the main thread with -j 1) ------ */
 
-/* Copies the coder's borrowed events (and trace) into the slot. */
-static void keep_events(slot *s, const dyad_event *ev, size_t n, const char *trace)
+/* Copies the coder's borrowed events (and trace) into the batch. */
+static void keep_events(slot *s, item *it, const dyad_event *ev, size_t n,
+                        const char *trace)
 {
     arena *a = &s->mem;
+    it->events.begin = s->events.len;
     for (size_t i = 0; i < n; i++) {
         dyad_event *e = vec_push(&s->events);
         if (!e) {
-            s->status = DYAD_ENOMEM;
+            it->status = DYAD_ENOMEM;
             return;
         }
         *e = ev[i];
-        e->doc_id = s->doc.id;
+        e->doc_id = it->doc.id;
         e->source = copy_str(a, ev[i].source);
         e->target = copy_str(a, ev[i].target);
         e->code = copy_str(a, ev[i].code);
@@ -400,35 +446,36 @@ static void keep_events(slot *s, const dyad_event *ev, size_t n, const char *tra
         e->target_entry = copy_str(a, ev[i].target_entry);
         e->issues = copy_str(a, ev[i].issues);
     }
+    it->events.end = s->events.len;
     if (trace) {
         buf_puts(&s->err, "{\"doc_id\":\"");
-        buf_json_escape(&s->err, s->doc.id, strlen(s->doc.id));
+        buf_json_escape(&s->err, it->doc.id, strlen(it->doc.id));
         buf_printf(&s->err, "\",\"explain\":%s}\n", trace);
     }
     if (a->failed || s->err.failed)
-        s->status = DYAD_ENOMEM;
+        it->status = DYAD_ENOMEM;
 }
 
-static void code_slot(worker *w, slot *s)
+static void code_item(worker *w, slot *s, item *it)
 {
     const dyad_event *ev = NULL;
     size_t n = 0;
     diag_sink sink = {&s->err, w->p->o->quiet};
-    s->status = dyad_coder_code(w->coder, &s->doc, &ev, &n, sink_diag, &sink);
-    if (s->status == DYAD_OK)
-        keep_events(s, ev, n, dyad_coder_explain(w->coder));
+    it->status = dyad_coder_code(w->coder, &it->doc, &ev, &n, sink_diag, &sink);
+    if (it->status == DYAD_OK)
+        keep_events(s, it, ev, n, dyad_coder_explain(w->coder));
 }
 
 /* One JSON line for sentence i; invalid UTF-8 in the text is replaced so
  * the line stays valid JSON (the warning is given once per document). */
-static void sentence_record(worker *w, slot *s, size_t i, const dyad_sentence *se)
+static void sentence_record(worker *w, buf *b, const dyad_doc *d, size_t i,
+                            const dyad_sentence *se)
 {
-    buf *b = &s->out;
     buf_puts(b, "{\"doc_id\":\"");
-    buf_json_escape(b, s->doc.id, strlen(s->doc.id));
+    buf_json_escape(b, d->id, strlen(d->id));
     buf_printf(b, "\",\"sentence\":%zu,\"kind\":\"%s\",\"begin\":%zu,\"end\":%zu,\"text\":\"",
                i, dyad_sentence_kind_str(se->kind), se->begin, se->end);
-    const char *t = s->doc.text + se->begin;
+    const char *t = d->text + se->begin;
     size_t len = se->end - se->begin;
     if (io_utf8_valid(t, len) != len) {
         buf_clear(&w->scratch);
@@ -440,38 +487,48 @@ static void sentence_record(worker *w, slot *s, size_t i, const dyad_sentence *s
     buf_puts(b, "\"}\n");
 }
 
-static void sentences_slot(worker *w, slot *s)
+static void warn_invalid_utf8(buf *err, const dyad_doc *d, size_t first)
 {
-    const dyad_doc *d = &s->doc;
-    if (io_utf8_valid(d->text, d->text_len) != d->text_len && !w->p->o->quiet) {
-        size_t first = io_utf8_valid(d->text, d->text_len);
-        dyad_diag diag = {DYAD_WARNING, d->file, d->line, (long)first, ""};
-        char msg[160];
-        snprintf(msg, sizeof msg, "document '%.80s': invalid UTF-8 at byte %zu, "
-                 "replaced by U+FFFD in the output", d->id, first);
-        diag.message = msg;
-        format_diag(&s->err, &diag);
-    }
+    char msg[200];
+    snprintf(msg, sizeof msg, "document '%.80s': invalid UTF-8 at byte %zu, "
+             "replaced by U+FFFD in the output", d->id, first);
+    dyad_diag diag = {DYAD_WARNING, d->file, d->line, (long)first, msg};
+    format_diag(err, &diag);
+}
+
+static void sentences_item(worker *w, slot *s, item *it)
+{
+    const dyad_doc *d = &it->doc;
+    size_t valid = io_utf8_valid(d->text, d->text_len);
+    if (valid != d->text_len && !w->p->o->quiet)
+        warn_invalid_utf8(&s->err, d, valid);
     dyad_sentence *sents = NULL;
     size_t n = 0;
-    s->status = dyad_segment(d->text, d->text_len, &sents, &n);
-    for (size_t i = 0; s->status == DYAD_OK && i < n; i++)
+    it->status = dyad_segment(d->text, d->text_len, &sents, &n);
+    for (size_t i = 0; it->status == DYAD_OK && i < n; i++)
         if (w->p->o->all_sentences || sents[i].kind == DYAD_SENT_PROSE ||
             sents[i].kind == DYAD_SENT_HEADLINE)
-            sentence_record(w, s, i, &sents[i]);
+            sentence_record(w, &s->out, d, i, &sents[i]);
     dyad_free(sents);
-    if (s->out.failed || w->scratch.failed)
-        s->status = DYAD_ENOMEM;
+    if (s->out.failed || w->scratch.failed || s->err.failed)
+        it->status = DYAD_ENOMEM;
 }
 
 static void work_slot(worker *w, slot *s)
 {
-    if (!s->has_doc || s->status != DYAD_OK)
-        return;
-    if (w->p->o->sentences)
-        sentences_slot(w, s);
-    else
-        code_slot(w, s);
+    for (size_t i = 0; i < s->nitems; i++) {
+        item *it = &s->items[i];
+        it->err.begin = s->err.len;
+        it->out.begin = s->out.len;
+        if (it->has_doc && it->status == DYAD_OK) {
+            if (w->p->o->sentences)
+                sentences_item(w, s, it);
+            else
+                code_item(w, s, it);
+        }
+        it->err.end = s->err.len;
+        it->out.end = s->out.len;
+    }
 }
 
 static void *worker_main(void *arg)
@@ -497,35 +554,44 @@ static void *worker_main(void *arg)
 
 /* ---- The ordered pipeline (main thread) -------------------------------- */
 
-/* Writes one finished slot: its diagnostics, then its records. */
-static void emit(pipeline *p, slot *s)
+static void put_range(const buf *b, range r, FILE *f)
 {
-    if (s->err.len)
-        fwrite(s->err.data, 1, s->err.len, stderr);
-    if (!s->has_doc)
+    if (r.end > r.begin)
+        fwrite(b->data + r.begin, 1, r.end - r.begin, f);
+}
+
+/* Writes one finished item: its diagnostics, then its records. */
+static void emit_item(pipeline *p, slot *s, item *it)
+{
+    put_range(&s->pre, it->pre, stderr);
+    put_range(&s->err, it->err, stderr);
+    if (!it->has_doc)
         return;
     p->docs++;
-    dyad_status st = s->status;
-    if (st == DYAD_OK && p->o->sentences) {
-        if (s->out.len && fwrite(s->out.data, 1, s->out.len, p->out) != s->out.len)
+    if (it->status != DYAD_OK) {
+        cli_error("code: %s: document '%s': %s", it->doc.file ? it->doc.file : "-",
+                  it->doc.id, dyad_status_str(it->status));
+        p->fatal = p->stop = true;
+        return;
+    }
+    dyad_status st = DYAD_OK;
+    if (p->o->sentences) {
+        put_range(&s->out, it->out, p->out);
+        if (ferror(p->out))
             st = DYAD_EIO;
-    } else if (st == DYAD_OK) {
-        st = dyad_writer_write(p->writer, &s->doc, s->events.data, s->events.len);
-        p->events += s->events.len;
-        if (st != DYAD_OK) {
-            cli_error("code: writing output: %s", dyad_status_str(st));
-            p->fatal = p->stop = true;
-            return;
-        }
+    } else {
+        size_t n = it->events.end - it->events.begin;
+        const dyad_event *ev = (const dyad_event *)s->events.data + it->events.begin;
+        st = dyad_writer_write(p->writer, &it->doc, n ? ev : NULL, n);
+        p->events += n;
     }
     if (st != DYAD_OK) {
-        cli_error("code: %s: document '%s': %s", s->doc.file ? s->doc.file : "-",
-                  s->doc.id, dyad_status_str(st));
+        cli_error("code: writing output: %s", dyad_status_str(st));
         p->fatal = p->stop = true;
     }
 }
 
-/* Writes the oldest slot, waiting for its worker when wait is set; returns
+/* Writes the oldest batch, waiting for its worker when wait is set; returns
  * false when it is not finished yet. */
 static bool emit_head(pipeline *p, bool wait)
 {
@@ -537,27 +603,20 @@ static bool emit_head(pipeline *p, bool wait)
     pthread_mutex_unlock(&p->mu);
     if (!done)
         return false;
-    emit(p, s);
+    for (size_t i = 0; i < s->nitems && !p->stop; i++)
+        emit_item(p, s, &s->items[i]);
     p->head++;
     return true;
 }
 
-/* A free slot, writing finished ones to make room. */
-static slot *acquire(pipeline *p)
+/* Hands the filling batch to the workers (or codes it here with -j 1). */
+static void submit(pipeline *p, worker *w0)
 {
-    while (p->tail - p->head == p->nslots)
-        emit_head(p, true);
-    slot *s = &p->slots[p->tail % p->nslots];
-    slot_clear(s);
-    if (p->pending.len) {
-        buf_append(&s->err, p->pending.data, p->pending.len);
-        buf_clear(&p->pending);
-    }
-    return s;
-}
-
-static void submit(pipeline *p, worker *w0, slot *s)
-{
+    slot *s = p->filling;
+    if (!s)
+        return;
+    p->filling = NULL;
+    slot_seal(s);
     if (p->o->jobs == 1) {
         work_slot(w0, s);
         s->state = SLOT_DONE;
@@ -574,11 +633,34 @@ static void submit(pipeline *p, worker *w0, slot *s)
         ;
 }
 
-/* Reader diagnostics wait in order behind documents already queued. */
+/* The batch being filled, writing finished ones to make room. */
+static slot *filling(pipeline *p)
+{
+    if (p->filling)
+        return p->filling;
+    while (p->tail - p->head == p->nslots)
+        emit_head(p, true);
+    p->filling = &p->slots[p->tail % p->nslots];
+    slot_clear(p->filling);
+    return p->filling;
+}
+
+static void add_doc(pipeline *p, worker *w0, const dyad_doc *doc)
+{
+    slot *s = filling(p);
+    item_take_doc(s, slot_add(s, &p->pending), doc);
+    if (p->o->jobs == 1 || slot_full(s))
+        submit(p, w0);
+}
+
+/* Reader diagnostics after the last document wait in order behind it. */
 static void flush_pending(pipeline *p, worker *w0)
 {
-    if (p->pending.len)
-        submit(p, w0, acquire(p));
+    if (p->pending.len) {
+        slot *s = filling(p);
+        slot_add(s, &p->pending);
+    }
+    submit(p, w0);
 }
 
 /* Reads one input file into the pipeline; false when the run must stop. */
@@ -592,11 +674,8 @@ static bool code_file(pipeline *p, worker *w0, const char *path)
     dyad_reader *r = dyad_reader_open(path, &ro, &st);
     if (r) {
         dyad_doc doc;
-        while (!p->stop && (st = dyad_reader_next(r, &doc)) == DYAD_OK) {
-            slot *s = acquire(p);
-            slot_take_doc(s, &doc);
-            submit(p, w0, s);
-        }
+        while (!p->stop && (st = dyad_reader_next(r, &doc)) == DYAD_OK)
+            add_doc(p, w0, &doc);
         p->rejected += dyad_reader_rejected(r);
         dyad_reader_free(r);
     }
@@ -637,7 +716,7 @@ static bool pipeline_init(pipeline *p, const code_opts *o, worker *workers)
 {
     memset(p, 0, sizeof *p);
     p->o = o;
-    p->nslots = o->jobs == 1 ? 1 : (size_t)o->jobs * 4;
+    p->nslots = o->jobs == 1 ? 1 : (size_t)o->jobs * 3;
     p->slots = calloc(p->nslots, sizeof *p->slots);
     if (!p->slots)
         return false;

@@ -42,11 +42,11 @@ static void add_agents(const dyad_dict *d, const parse_sent *ps, const parse_np 
 
 /* Emits one code per '/'-separated part of the actor's code. */
 static uint32_t emit(arena *a, const compose *c, uint32_t unit, uint32_t b,
-                     uint32_t e, code_actor *out, uint32_t n, uint32_t max)
+                     uint32_t e, code_actor *out, uint32_t n, uint32_t max, int split)
 {
     const char *s = c->code;
     while (*s && n < max) {
-        const char *slash = strchr(s, '/');
+        const char *slash = split ? strchr(s, '/') : NULL;
         size_t len = slash ? (size_t)(slash - s) : strlen(s);
         if (len) {
             out[n].code = arena_strndup(a, s, len);
@@ -107,14 +107,14 @@ static int actor_base(const dyad_dict *d, const parse_sent *ps, uint32_t unit,
 /* A pronoun group: the nearest earlier actor group of the sentence, else
  * the previous sentence's actors. */
 static uint32_t pronoun(arena *a, const dyad_dict *d, const parse_sent *ps,
-                        uint32_t g, int32_t date, const code_coref *coref,
+                        uint32_t g, int32_t date, const code_coref *coref, int split,
                         code_actor *out, uint32_t max)
 {
     for (uint32_t h = g; h-- > 0;) {
         const parse_group *gh = &ps->groups[h];
         if (!gh->nactors || (gh->begin > 0 && ps->toks[gh->begin - 1].pos == POS_PREP))
             continue;   /* antecedents are subjects and objects, not PP objects */
-        uint32_t n = code_group_actors(a, d, ps, h, date, NULL, out, max);
+        uint32_t n = code_group_actors(a, d, ps, h, date, NULL, split, out, max);
         if (n)
             return n;
     }
@@ -134,7 +134,7 @@ static int is_modifier_actor(const parse_sent *ps, const parse_np *np)
 
 uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                            uint32_t g, int32_t date, const code_coref *coref,
-                           code_actor *out, uint32_t max)
+                           int split, code_actor *out, uint32_t max)
 {
     const parse_group *gr = &ps->groups[g];
     uint8_t consumed[64] = {0};
@@ -156,7 +156,7 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                 continue;
             if (actor_base(d, ps, np->actor, date, &c)) {
                 add_agents(d, ps, np, 0, &c);
-                n = emit(a, &c, np->actor, np->begin, np->end, out, n, max);
+                n = emit(a, &c, np->actor, np->begin, np->end, out, n, max, split);
             }
         } else if (np->nagents && cj->dist_from != PARSE_NONE) {
             for (uint32_t k = cj->dist_from; k < cj->dist_to && n < max; k++) {
@@ -165,7 +165,7 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                     continue;
                 add_agents(d, ps, an, 0, &c);
                 add_agents(d, ps, np, 0, &c);
-                n = emit(a, &c, an->actor, np->begin, an->end, out, n, max);
+                n = emit(a, &c, an->actor, np->begin, an->end, out, n, max, split);
             }
         } else if (np->nagents && j > 0 &&
                    is_modifier_actor(ps, &ps->nps[ps->conjs[gr->first_conj + j - 1].np])) {
@@ -173,15 +173,15 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
             if (actor_base(d, ps, pn->actor, date, &c)) {
                 add_agents(d, ps, pn, 1, &c);
                 add_agents(d, ps, np, 0, &c);
-                n = emit(a, &c, pn->actor, np->begin, np->end, out, n, max);
+                n = emit(a, &c, pn->actor, np->begin, np->end, out, n, max, split);
             }
         } else if (np->nagents && gr->nactors == 0) {
             actor_base(d, ps, PARSE_NONE, date, &c);
             add_agents(d, ps, np, 0, &c);
-            n = emit(a, &c, PARSE_NONE, np->begin, np->end, out, n, max);
+            n = emit(a, &c, PARSE_NONE, np->begin, np->end, out, n, max, split);
         } else if (np->pron != PARSE_NONE && gr->nactors == 0 && gr->nconj == 1 &&
                    coref != (const code_coref *)1) {
-            n += pronoun(a, d, ps, g, date, coref, out + n, max - n);
+            n += pronoun(a, d, ps, g, date, coref, split, out + n, max - n);
         }
     }
     return n;

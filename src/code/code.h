@@ -56,10 +56,11 @@ typedef struct code_coref {
 } code_coref;
 
 /* Actor codes of group g on date; pronouns resolve through the nearest
- * earlier actor group of the sentence, else coref. Returns the count. */
+ * earlier actor group of the sentence, else coref. split: a code written
+ * "A/B" stands for two actors (PETRARCH-1). Returns the count. */
 uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                            uint32_t g, int32_t date, const code_coref *coref,
-                           code_actor *out, uint32_t max);
+                           int split, code_actor *out, uint32_t max);
 
 /* ---- Validation files (vfile.c) ------------------------------------------ */
 

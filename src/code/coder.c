@@ -20,7 +20,23 @@ struct dyad_coder {
     code_coref coref;
     int story_discarded;
     size_t sent_discarded;
+    int syntax;              /* the verb patterns' syntax: PETRARCH-1 or 2 */
 };
+
+/* PETRARCH-1/TABARI and PETRARCH2 differ in a few coding rules (comma
+ * clauses, passives without an agent, A/B actor codes); the verb file's
+ * pattern syntax says which program's users we serve. */
+static int dict_syntax(const dyad_dict *d)
+{
+    dict_stats st;
+    dict_get_stats(d, &st);
+    for (size_t i = 0; i < st.verbs; i++) {
+        const dict_verb *v = dict_verb_get(d, (uint32_t)i);
+        if (v && v->npatterns)
+            return v->patterns[0].syntax;
+    }
+    return DICT_SYNTAX_P2;
+}
 
 void code_config_default(code_config *cfg)
 {
@@ -38,6 +54,9 @@ dyad_coder *dyad_coder_new(const dyad_dict *dict, unsigned options)
     c->dict = dict;
     c->opts = options;
     code_config_default(&c->cfg);
+    c->syntax = dict_syntax(dict);
+    if (c->syntax == DICT_SYNTAX_P2)
+        c->cfg.parse.comma_max = c->cfg.parse.comma_bmax = c->cfg.parse.comma_emax = 0;
     c->lx = parse_lexicon_new();
     if (!c->lx) {
         free(c);
@@ -54,6 +73,8 @@ void code_coder_configure(dyad_coder *c, unsigned options, const code_config *cf
     c->opts = options;
     if (cfg)
         c->cfg = *cfg;
+    if (c->syntax == DICT_SYNTAX_P2)   /* comma rules are PETRARCH-1's */
+        c->cfg.parse.comma_max = c->cfg.parse.comma_bmax = c->cfg.parse.comma_emax = 0;
 }
 
 int code_coder_story_discarded(const dyad_coder *c) { return c->story_discarded; }
@@ -316,6 +337,8 @@ static void code_vg(sctx *x, uint32_t v)
         }
     }
     uint32_t by = vg->passive ? find_by(ps, vg->end, vg->obj_end) : PARSE_NONE;
+    if (vg->passive && by == PARSE_NONE && c->syntax == DICT_SYNTAX_P2)
+        by = find_group(ps, vg->end, vg->obj_end, 0);   /* PETRARCH2 flips any passive */
     if (by != PARSE_NONE && m.source == PARSE_NONE && m.target == PARSE_NONE) {
         /* Passive with its agent: "X was opposed by Y" is Y acting on X. */
         sg = by;
@@ -324,6 +347,8 @@ static void code_vg(sctx *x, uint32_t v)
     } else {
         if (sg == PARSE_NONE)
             sg = vg->subject == tg ? source_before(ps, tg) : vg->subject;
+        else if (tg == PARSE_NONE && m.source != PARSE_NONE && vg->subject != sg)
+            tg = vg->subject;   /* "* {MAY DAY} $": the subject is the target */
         if (tg == PARSE_NONE)
             tg = find_group(ps, vg->end, vg->obj_end, 0);
         if (tg == PARSE_NONE && from > vg->end)
@@ -331,9 +356,11 @@ static void code_vg(sctx *x, uint32_t v)
     }
     code_actor src[CODE_MAX_ACTORS], tgt[CODE_MAX_ACTORS];
     uint32_t ns = sg == PARSE_NONE ? 0
-        : code_group_actors(&c->a, c->dict, ps, sg, x->doc->date, &c->coref, src, CODE_MAX_ACTORS);
+        : code_group_actors(&c->a, c->dict, ps, sg, x->doc->date, &c->coref,
+                            c->syntax == DICT_SYNTAX_P1, src, CODE_MAX_ACTORS);
     uint32_t nt = tg == PARSE_NONE ? 0
-        : code_group_actors(&c->a, c->dict, ps, tg, x->doc->date, &c->coref, tgt, CODE_MAX_ACTORS);
+        : code_group_actors(&c->a, c->dict, ps, tg, x->doc->date, &c->coref,
+                            c->syntax == DICT_SYNTAX_P1, tgt, CODE_MAX_ACTORS);
     const char *why = NULL;
     size_t before = c->events.len;
     int negated = vg->negated && !m.uses_neg;
@@ -349,11 +376,14 @@ static void code_vg(sctx *x, uint32_t v)
         for (uint32_t i = 0; i < (ns ? ns : 1); i++)
             for (uint32_t j = 0; j < (nt ? nt : 1); j++) {
                 const code_actor *s = ns ? &src[i] : NULL, *t = nt ? &tgt[j] : NULL;
-                if (s && t && !strcmp(s->code, t->code))
-                    continue;   /* no actor acts on itself */
+                if (s && t && !strcmp(s->code, t->code)) {
+                    if (sg == tg)
+                        continue;   /* compound: each against the others */
+                    t = NULL;       /* no actor acts on itself */
+                }
                 const char *pat = m.pat ? src_str(x, m.pat->src) : src_str(x, verb->src);
                 add_event(x, s, t, code, v, pat, negated);
-                if (!code_none(code2) && s && t)
+                if (!code_none(code2) && s && t && 1)
                     add_event(x, t, s, code2, v, pat, negated);
             }
     if (x->explain)
@@ -391,8 +421,8 @@ static void remember(sctx *x)
         if (!ps->groups[g].nactors)
             continue;
         code_actor tmp[CODE_MAX_ACTORS];
-        uint32_t n = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, NULL, tmp,
-                                       CODE_MAX_ACTORS);
+        uint32_t n = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, NULL,
+                                       c->syntax == DICT_SYNTAX_P1, tmp, CODE_MAX_ACTORS);
         if (!n)
             continue;
         /* Spans of an older sentence mean nothing here: keep codes only. */

@@ -17,6 +17,7 @@ typedef struct mstate {
     const parse_sent *ps;
     const parse_vg *vg;
     dict_word ids[PARSE_MAX_TOKENS * 2 + 1];
+    uint8_t vgtok[PARSE_MAX_TOKENS * 2 + 1];   /* 1: in a verb group other than ours */
     uint32_t lo, hi;            /* search bounds [lo, hi) */
 } mstate;
 
@@ -136,26 +137,59 @@ static int neg_hit(const mstate *m, uint32_t b, uint32_t n)
     return m->vg->neg_tok != PARSE_NONE && m->vg->neg_tok >= b && m->vg->neg_tok < b + n;
 }
 
-/* Elements after the verb, forwards from token cur. -1: no match. */
+/* May a gap skip token p? PETRARCH2 patterns stay in the verb's own
+ * phrase: no skipping over another verb group or a clause opener. */
+static int skippable(const mstate *m, const dict_pattern *pt, uint32_t p)
+{
+    if (pt->syntax != DICT_SYNTAX_P2)
+        return 1;
+    unsigned pos = m->ps->toks[p].pos;
+    if (pos == POS_SUB || pos == POS_REL)
+        return 0;
+    return m->vgtok[p] == 0;
+}
+
+/* Elements after the verb, forwards from token cur. -1: no match. Inside
+ * {...} the words keep to one noun phrase and the head (last) word
+ * directly follows the word before it. */
 static int match_post(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t cur,
                       code_match *r)
 {
     int score = 0, adj = (pt->elems[vi].flags & PATF_ADJACENT) != 0;
+    int in_group = 0, group_n = 0;
+    uint32_t group_np = PARSE_NONE;
     for (uint32_t k = vi + 1; k < pt->nelems; k++) {
         const dict_elem *e = &pt->elems[k];
+        if (e->kind == PAT_GROUP_BEGIN) {
+            in_group = 1;
+            group_n = 0;
+            group_np = PARSE_NONE;
+        } else if (e->kind == PAT_GROUP_END) {
+            in_group = 0;
+        }
         if (structural(e))
             continue;
-        int must = adj || (e->flags & PATF_ADJACENT);
+        int head = in_group && group_n > 0 && k + 1 < pt->nelems &&
+                   pt->elems[k + 1].kind == PAT_GROUP_END;
+        int must = adj || (e->flags & PATF_ADJACENT) || head;
         adj = 0;
         uint32_t p = cur, got = 0, g = PARSE_NONE;
         for (; p < m->hi; p++) {
             if ((got = elem_fwd(m, e, p, &g)) != 0)
                 break;
-            if (must)
+            if (must || !skippable(m, pt, p) ||
+                (in_group && group_np != PARSE_NONE && m->ps->toks[p].np != group_np))
                 return -1;
         }
         if (!got)
             return -1;
+        if (in_group) {
+            if (group_np == PARSE_NONE)
+                group_np = m->ps->toks[p].np;
+            else if (m->ps->toks[p].np != group_np)
+                return -1;
+            group_n++;
+        }
         bind_to(r, e, g);
         r->uses_neg |= neg_hit(m, p, got);
         score += elem_score(e, got);
@@ -171,7 +205,12 @@ static int match_pre(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t cu
                      code_match *r)
 {
     int score = 0;
-    int64_t c = (int64_t)cur;
+    int64_t c = (int64_t)cur, lo = (int64_t)m->lo;
+    if (pt->syntax == DICT_SYNTAX_P2) {
+        lo = (int64_t)m->vg->begin;
+        if (lo > 0 && m->ps->toks[lo - 1].pos == POS_ADJ)
+            lo--;   /* "able to leave" */
+    }
     for (uint32_t k = vi; k-- > 0;) {
         const dict_elem *e = &pt->elems[k];
         if (structural(e))
@@ -181,7 +220,7 @@ static int match_pre(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t cu
         int must = (nx->flags & PATF_ADJACENT) != 0;
         uint32_t got = 0, g = PARSE_NONE;
         int64_t p = c;
-        for (; p >= (int64_t)m->lo; p--) {
+        for (; p >= lo; p--) {
             if ((got = elem_back(m, e, (uint32_t)p, &g)) != 0)
                 break;
             if (must)
@@ -216,8 +255,9 @@ static void match_one(mstate *m, const dict_pattern *pt, code_match *best)
         return;
     int pre = 0;
     if (vi > 0) {
-        if (vbeg == 0)
-            return;
+        if (vbeg == 0 || (pt->syntax == DICT_SYNTAX_P2 && vbeg <= vg->begin &&
+                          !(vg->begin > 0 && m->ps->toks[vg->begin - 1].pos == POS_ADJ)))
+            return;   /* PETRARCH2: words before the verb lie in its verb group */
         pre = match_pre(m, pt, vi, vbeg - 1, &r);
         if (pre < 0)
             return;
@@ -241,8 +281,13 @@ void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
     m->d = d;
     m->ps = ps;
     m->vg = &ps->vgs[v];
-    for (uint32_t i = 0; i < ps->n; i++)
+    for (uint32_t i = 0; i < ps->n; i++) {
         m->ids[i] = ps->toks[i].id;
+        m->vgtok[i] = 0;
+    }
+    for (uint32_t w = 0; w < ps->nvgs; w++)
+        for (uint32_t i = ps->vgs[w].begin; w != v && i < ps->vgs[w].end; i++)
+            m->vgtok[i] = 1;
     uint32_t vbeg = m->vg->begin;
     m->lo = vbeg > CODE_MATCH_SPAN ? vbeg - CODE_MATCH_SPAN : 0;
     m->hi = post_limit(ps, m->vg->end);

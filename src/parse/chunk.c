@@ -381,6 +381,14 @@ static void assign_subjects(arena *a, parse_sent *ps)
                 vg->obj_end = wg->begin;
                 break;
             }
+            /* ", a senior official said": another clause's subject. */
+            uint32_t sb = ps->groups[wg->subject].begin, k = sb;
+            while (k > vg->end && ps->toks[k - 1].pos != POS_COMMA)
+                k--;
+            if (k > vg->end) {
+                vg->obj_end = k - 1;
+                break;
+            }
         }
     }
 }

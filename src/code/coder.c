@@ -125,7 +125,7 @@ static dyad_span tok_span(const parse_sent *ps, uint32_t b, uint32_t e)
 }
 
 /* The first actor-bearing group in [from, to), preferring one after BY
- * when by is set. Pronouns that resolve to the source's codes are passed. */
+ * when by is 1; by 2 also takes a pronoun ("their meeting"). */
 static uint32_t find_group(const parse_sent *ps, uint32_t from, uint32_t to, int by)
 {
     uint32_t first = PARSE_NONE;
@@ -135,15 +135,17 @@ static uint32_t find_group(const parse_sent *ps, uint32_t from, uint32_t to, int
             continue;
         const parse_group *gr = &ps->groups[g];
         int ok = gr->nactors > 0;
-        for (uint32_t j = 0; !ok && j < gr->nconj; j++)
-            ok = ps->nps[ps->conjs[gr->first_conj + j].np].nagents > 0;
+        for (uint32_t j = 0; !ok && j < gr->nconj; j++) {
+            const parse_np *np = &ps->nps[ps->conjs[gr->first_conj + j].np];
+            ok = np->nagents > 0 || (by == 2 && np->pron != PARSE_NONE && j == 0);
+        }
         if (!ok)
             continue;
-        if (by && i > 0 && ps->toks[i - 1].len == 2 && !memcmp(ps->toks[i - 1].norm, "BY", 2))
+        if (by == 1 && i > 0 && ps->toks[i - 1].len == 2 && !memcmp(ps->toks[i - 1].norm, "BY", 2))
             return g;
         if (first == PARSE_NONE) {
             first = g;
-            if (!by)
+            if (by != 1)
                 return g;
         }
     }
@@ -162,6 +164,85 @@ static uint32_t source_before(const parse_sent *ps, uint32_t tg)
             return g;
     }
     return PARSE_NONE;
+}
+
+static int same_actors(const code_actor *a, uint32_t na, const code_actor *b, uint32_t nb)
+{
+    if (na != nb || !na)
+        return 0;
+    for (uint32_t i = 0; i < na; i++) {
+        uint32_t j = 0;
+        while (j < nb && strcmp(a[i].code, b[j].code))
+            j++;
+        if (j == nb)
+            return 0;
+    }
+    return 1;
+}
+
+/* The target: the first actor group (or pronoun) among the verb's objects,
+ * then after what its pattern matched. A pronoun that resolves to the
+ * source itself is passed over, unless the source is a compound ("A and B
+ * delayed their meeting": each acts on the other). */
+static uint32_t find_target(sctx *x, uint32_t v, uint32_t from2, uint32_t to2,
+                            const code_actor *src, uint32_t ns, code_actor *tgt,
+                            uint32_t *tg, int *pairs)
+{
+    dyad_coder *c = x->c;
+    const parse_sent *ps = x->ps;
+    const parse_vg *vg = &ps->vgs[v];
+    uint32_t ranges[4][2] = {{vg->end, vg->obj_end}, {from2, to2},
+                             {vg->end, vg->obj_end}, {from2, to2}};
+    for (int r = 0; r < 4; r++) {
+        if ((r & 1) && from2 <= vg->end)
+            continue;
+        uint32_t end = ranges[r][1];
+        for (uint32_t i = ranges[r][0]; i < end; i++) {
+            const parse_tok *t = &ps->toks[i];
+            if (t->pos == POS_SUB && !(t->len == 4 && !memcmp(t->norm, "THAT", 4)) &&
+                !(t->len == 7 && !memcmp(t->norm, "WHETHER", 7))) {
+                end = i;   /* "after ...", "when ...": adverbial, not objects */
+                break;
+            }
+        }
+        for (uint32_t i = ranges[r][0]; i < end;) {
+            /* Actors first; pronouns ("their meeting") only when none. */
+            uint32_t g = find_group(ps, i, end, r < 2 ? 0 : 2);
+            if (g == PARSE_NONE)
+                break;
+            uint32_t nt = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, &c->coref,
+                                            c->syntax == DICT_SYNTAX_P1, tgt, CODE_MAX_ACTORS);
+            if (nt && same_actors(src, ns, tgt, nt)) {
+                if (ns >= 2) {
+                    *pairs = 1;
+                    *tg = g;
+                    return nt;
+                }
+                nt = 0;
+            }
+            if (nt) {
+                *tg = g;
+                return nt;
+            }
+            i = ps->groups[g].end;
+        }
+    }
+    return 0;
+}
+
+/* PETRARCH2 codes a negated verb as the code whose meaning is its negation
+ * in its coding ontology; only two CAMEO pairs are defined so: diplomatic
+ * cooperation / disapproval, and material cooperation / coercion. */
+static const char *negate_code(const char *code)
+{
+    static const char *const pairs[][2] = {{"050", "110"}, {"057", "170"}};
+    for (size_t i = 0; code && i < DYAD_COUNT(pairs); i++) {
+        if (!strcmp(code, pairs[i][0]))
+            return pairs[i][1];
+        if (!strcmp(code, pairs[i][1]))
+            return pairs[i][0];
+    }
+    return code;
 }
 
 /* The actor group right after BY in [from, to), or PARSE_NONE. */
@@ -336,6 +417,7 @@ static void code_vg(sctx *x, uint32_t v)
                 }
         }
     }
+    int search = 0;
     uint32_t by = vg->passive ? find_by(ps, vg->end, vg->obj_end) : PARSE_NONE;
     if (vg->passive && by == PARSE_NONE && c->syntax == DICT_SYNTAX_P2)
         by = find_group(ps, vg->end, vg->obj_end, 0);   /* PETRARCH2 flips any passive */
@@ -350,20 +432,30 @@ static void code_vg(sctx *x, uint32_t v)
         else if (tg == PARSE_NONE && m.source != PARSE_NONE && vg->subject != sg)
             tg = vg->subject;   /* "* {MAY DAY} $": the subject is the target */
         if (tg == PARSE_NONE)
-            tg = find_group(ps, vg->end, vg->obj_end, 0);
-        if (tg == PARSE_NONE && from > vg->end)
-            tg = find_group(ps, from, obj_end, 0);
+            search = 1;
     }
     code_actor src[CODE_MAX_ACTORS], tgt[CODE_MAX_ACTORS];
+    int negated = vg->negated && !m.uses_neg;
     uint32_t ns = sg == PARSE_NONE ? 0
         : code_group_actors(&c->a, c->dict, ps, sg, x->doc->date, &c->coref,
                             c->syntax == DICT_SYNTAX_P1, src, CODE_MAX_ACTORS);
-    uint32_t nt = tg == PARSE_NONE ? 0
-        : code_group_actors(&c->a, c->dict, ps, tg, x->doc->date, &c->coref,
-                            c->syntax == DICT_SYNTAX_P1, tgt, CODE_MAX_ACTORS);
+    uint32_t nt = 0;
+    int pairs = sg != PARSE_NONE && sg == tg;
+    if (search)
+        nt = find_target(x, v, from, obj_end, src, ns, tgt, &tg, &pairs);
+    else if (tg != PARSE_NONE)
+        nt = code_group_actors(&c->a, c->dict, ps, tg, x->doc->date, &c->coref,
+                               c->syntax == DICT_SYNTAX_P1, tgt, CODE_MAX_ACTORS);
+    if (!nt && ns >= 2 && c->syntax == DICT_SYNTAX_P2 && !code_none(code)) {
+        /* PETRARCH2: "A and B agree": each acts on the other. */
+        memcpy(tgt, src, ns * sizeof *src);
+        nt = ns;
+        pairs = 1;
+    }
+    if (negated && c->syntax == DICT_SYNTAX_P2)
+        code = negate_code(code);
     const char *why = NULL;
     size_t before = c->events.len;
-    int negated = vg->negated && !m.uses_neg;
     if (code_none(code))
         why = "the verb or pattern has no code (---)";
     else if (negated && !(c->opts & DYAD_OPT_KEEP_NEGATED))
@@ -377,7 +469,7 @@ static void code_vg(sctx *x, uint32_t v)
             for (uint32_t j = 0; j < (nt ? nt : 1); j++) {
                 const code_actor *s = ns ? &src[i] : NULL, *t = nt ? &tgt[j] : NULL;
                 if (s && t && !strcmp(s->code, t->code)) {
-                    if (sg == tg)
+                    if (pairs)
                         continue;   /* compound: each against the others */
                     t = NULL;       /* no actor acts on itself */
                 }

@@ -207,8 +207,13 @@ static int match_pre(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t cu
     int score = 0;
     int64_t c = (int64_t)cur, lo = (int64_t)m->lo;
     if (pt->syntax == DICT_SYNTAX_P2) {
+        /* PETRARCH2: the words before '*' lie in the verb group or in the
+         * subject phrase right before it ("{DEATH TOLL} *"). */
         lo = (int64_t)m->vg->begin;
-        if (lo > 0 && m->ps->toks[lo - 1].pos == POS_ADJ)
+        uint32_t sg = m->vg->subject;
+        if (sg != PARSE_NONE && m->ps->groups[sg].end == m->vg->begin)
+            lo = (int64_t)m->ps->groups[sg].begin;
+        else if (lo > 0 && m->ps->toks[lo - 1].pos == POS_ADJ)
             lo--;   /* "able to leave" */
     }
     for (uint32_t k = vi; k-- > 0;) {
@@ -221,6 +226,8 @@ static int match_pre(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t cu
         uint32_t got = 0, g = PARSE_NONE;
         int64_t p = c;
         for (; p >= lo; p--) {
+            if (pt->syntax == DICT_SYNTAX_P2 && m->ps->toks[p].pos == POS_DET)
+                continue;   /* "Neither A nor B": no content word */
             if ((got = elem_back(m, e, (uint32_t)p, &g)) != 0)
                 break;
             if (must)

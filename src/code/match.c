@@ -57,7 +57,19 @@ static uint32_t elem_fwd(mstate *m, const dict_elem *e, uint32_t p, uint32_t *bi
         return ps->toks[p].id && ps->toks[p].id == e->id ? 1 : 0;
     case PAT_SYNSET:
         return dict_synset_match(m->d, e->id, m->ids + p, m->hi - p, &len) ? len : 0;
-    case PAT_SOURCE: case PAT_TARGET: case PAT_COMPOUND: case PAT_SKIP:
+    case PAT_SKIP:
+        /* '^' skips a noun phrase with its "of" phrases, from wherever the
+         * pattern's last word left it ("THEIR ^": the rest of the NP). */
+        g = ps->tok_group[p];
+        if (g == PARSE_NONE)
+            return 0;
+        len = ps->groups[g].end;
+        while (len + 1 < ps->n && ps->toks[len].len == 2 &&
+               !memcmp(ps->toks[len].norm, "OF", 2) && ps->tok_group[len + 1] != PARSE_NONE)
+            len = ps->groups[ps->tok_group[len + 1]].end;
+        *bind = g;
+        return len - p;
+    case PAT_SOURCE: case PAT_TARGET: case PAT_COMPOUND:
         g = ps->tok_group[p];
         if (g == PARSE_NONE)
             return 0;

@@ -399,6 +399,11 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
                 t->flags |= PF_ED;
             }
         }
+        /* "awful and evil minister": coordinated adjectives. */
+        if (t->pos == POS_NOUN && pp == POS_CONJ && i >= 2 && ps->toks[i - 2].pos == POS_ADJ &&
+            t->unit == PARSE_NONE && (parse_lexicon_get(lx, t->norm, t->len, NULL) & LX_ADJ) &&
+            next && (next->pos == POS_NOUN || next->pos == POS_ADJ))
+            t->pos = POS_ADJ;
         /* "about to", "able to": not a preposition there. */
         if (t->pos == POS_PREP && next && next->pos == POS_TO)
             t->pos = POS_ADV;

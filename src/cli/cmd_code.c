@@ -692,9 +692,11 @@ static bool code_file(pipeline *p, worker *w0, const char *path)
 
 /* ---- Set-up and the run ------------------------------------------------ */
 
+/* Dictionary warnings (PETRARCH's files have hundreds) are counted, not
+ * listed: 'dyad dict lint' lists them. Errors are always printed. */
 static dyad_dict *load_dict(const code_opts *o)
 {
-    cli_diag_counts counts = {.quiet_warnings = o->quiet};
+    cli_diag_counts counts = {.quiet_warnings = 1};
     dyad_status st = DYAD_OK;
     dyad_dict *d;
     if (o->petrarch_dir) {
@@ -709,6 +711,9 @@ static dyad_dict *load_dict(const code_opts *o)
     }
     if (!d)
         cli_error("code: dictionaries unusable: %s", dyad_status_str(st));
+    else if (counts.warnings && !o->quiet)
+        cli_error("code: dictionaries loaded with %zu warning%s ('dyad dict lint' lists them)",
+                  counts.warnings, counts.warnings == 1 ? "" : "s");
     return d;
 }
 

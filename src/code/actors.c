@@ -124,6 +124,18 @@ static uint32_t pronoun(arena *a, const dyad_dict *d, const parse_sent *ps,
     return n;
 }
 
+static int plural_ref(const parse_sent *ps, const parse_np *np)
+{
+    static const char *const heads[] = {"PAIR", "TWO", "BOTH", "SIDES", "DUO"};
+    const parse_tok *h = &ps->toks[np->end - 1];
+    if (np->end - np->begin > 3)
+        return 0;
+    for (size_t i = 0; i < DYAD_COUNT(heads); i++)
+        if (strlen(heads[i]) == h->len && !memcmp(heads[i], h->norm, h->len))
+            return 1;
+    return 0;
+}
+
 static int is_modifier_actor(const parse_sent *ps, const parse_np *np)
 {
     if (np->actor == PARSE_NONE || np->nagents == 0)
@@ -159,6 +171,7 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                 n = emit(a, &c, np->actor, np->begin, np->end, out, n, max, split);
             }
         } else if (np->nagents && cj->dist_from != PARSE_NONE) {
+            uint32_t n0 = n;
             for (uint32_t k = cj->dist_from; k < cj->dist_to && n < max; k++) {
                 const parse_np *an = &ps->nps[ps->conjs[k].np];
                 if (an->actor == PARSE_NONE || !actor_base(d, ps, an->actor, date, &c))
@@ -166,6 +179,11 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                 add_agents(d, ps, an, 0, &c);
                 add_agents(d, ps, np, 0, &c);
                 n = emit(a, &c, an->actor, np->begin, an->end, out, n, max, split);
+            }
+            if (n == n0 && gr->nactors == 0) {   /* actors without a code here */
+                actor_base(d, ps, PARSE_NONE, date, &c);
+                add_agents(d, ps, np, 0, &c);
+                n = emit(a, &c, PARSE_NONE, np->begin, np->end, out, n, max, split);
             }
         } else if (np->nagents && j > 0 &&
                    is_modifier_actor(ps, &ps->nps[ps->conjs[gr->first_conj + j - 1].np])) {
@@ -179,9 +197,12 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
             actor_base(d, ps, PARSE_NONE, date, &c);
             add_agents(d, ps, np, 0, &c);
             n = emit(a, &c, PARSE_NONE, np->begin, np->end, out, n, max, split);
-        } else if (np->pron != PARSE_NONE && gr->nactors == 0 && gr->nconj == 1 &&
-                   coref != (const code_coref *)1) {
+        } else if (np->pron != PARSE_NONE && gr->nactors == 0 && gr->nconj == 1) {
             n += pronoun(a, d, ps, g, date, coref, split, out + n, max - n);
+        } else if (gr->nactors == 0 && gr->nconj == 1 && plural_ref(ps, np)) {
+            /* "the pair", "the two sides", "both": the last compound. */
+            for (uint32_t i = 0; coref && i < coref->npair && n < max; i++)
+                out[n++] = coref->pair[i];
         }
     }
     return n;

@@ -51,8 +51,10 @@ typedef struct code_actor {
 } code_actor;
 
 typedef struct code_coref {
-    code_actor last[CODE_MAX_ACTORS];   /* the previous sentence's last actors */
+    code_actor last[CODE_MAX_ACTORS];   /* the previous sentence's main actors */
     uint32_t nlast;
+    code_actor pair[CODE_MAX_ACTORS];   /* the last compound ("A and B") */
+    uint32_t npair;
 } code_coref;
 
 /* Actor codes of group g on date; pronouns resolve through the nearest

@@ -352,6 +352,45 @@ static void explain_verb(sctx *x, uint32_t v, const dict_verb *verb,
     buf_putc(b, '}');
 }
 
+/* A verb the dictionary does not code, whose object is a noun derived from
+ * one it does: "floated a proposal" is proposing, "reached an agreement"
+ * agreeing. The noun's verb is found by undoing the common suffixes. */
+static const dict_verb *nominal_verb(sctx *x, const parse_vg *vg, uint32_t *np_end)
+{
+    static const struct { const char *suf, *rep; } rules[] = {
+        {"ATION", "ATE"}, {"ATION", "E"}, {"SAL", "SE"}, {"AL", "E"}, {"MENT", ""},
+        {"ION", "E"}, {"ION", ""}, {"ANCE", "E"}, {"ANCE", ""},
+    };
+    const parse_sent *ps = x->ps;
+    uint32_t np = vg->end < ps->n ? ps->toks[vg->end].np : PARSE_NONE;
+    if (np == PARSE_NONE || ps->nps[np].actor != PARSE_NONE || ps->nps[np].nagents)
+        return NULL;
+    const parse_tok *h = &ps->toks[ps->nps[np].end - 1];
+    if (h->pos != POS_NOUN || h->len > 24)
+        return NULL;
+    for (size_t i = 0; i < DYAD_COUNT(rules); i++) {
+        size_t sl = strlen(rules[i].suf), rl = strlen(rules[i].rep);
+        if (h->len <= sl + 2 || memcmp(h->norm + h->len - sl, rules[i].suf, sl))
+            continue;
+        char w[32];
+        size_t n = h->len - sl;
+        memcpy(w, h->norm, n);
+        memcpy(w + n, rules[i].rep, rl);
+        n += rl;
+        dict_word id = dict_word_find(x->c->dict, w, n);
+        dict_match dm[4];
+        size_t k = id ? dict_lookup(x->c->dict, &id, 1, DICT_VERB, dm, DYAD_COUNT(dm)) : 0;
+        for (size_t j = 0; j < k && j < DYAD_COUNT(dm); j++) {
+            const dict_verb *vb = dict_verb_get(x->c->dict, dm[j].entry);
+            if (vb && dm[j].len == 1 && !code_none(vb->code)) {
+                *np_end = ps->nps[np].end;
+                return vb;
+            }
+        }
+    }
+    return NULL;
+}
+
 /* The verb entry (of those sharing the phrase) whose pattern fits best;
  * without a pattern, the first with a code. */
 static const dict_verb *best_verb(sctx *x, uint32_t v, code_match *m)
@@ -384,12 +423,14 @@ static void code_vg(sctx *x, uint32_t v)
     dyad_coder *c = x->c;
     const parse_sent *ps = x->ps;
     const parse_vg *vg = &ps->vgs[v];
-    if (vg->unit == PARSE_NONE)
-        return;
     code_match m;
     memset(&m, 0, sizeof m);
     m.source = m.target = m.compound = PARSE_NONE;
-    const dict_verb *verb = best_verb(x, v, &m);
+    const dict_verb *verb = NULL;
+    if (vg->unit != PARSE_NONE)
+        verb = best_verb(x, v, &m);
+    else if (ps->toks[vg->head].pos == POS_VERB)
+        verb = nominal_verb(x, vg, &m.post_end);
     if (!verb)
         return;
     const char *code, *code2;
@@ -406,7 +447,7 @@ static void code_vg(sctx *x, uint32_t v)
     }
     /* Objects follow what the pattern matched ("vowed to wage war on X"). */
     uint32_t from = vg->end, obj_end = vg->obj_end;
-    if (m.pat && m.post_end > from) {
+    if (m.post_end > from) {
         from = m.post_end;
         if (from >= obj_end) {
             obj_end = ps->n;
@@ -478,6 +519,15 @@ static void code_vg(sctx *x, uint32_t v)
                 if (!code_none(code2) && s && t && 1)
                     add_event(x, t, s, code2, v, pat, negated);
             }
+    if (!why && ns >= 2 && code && !strncmp(code, "04", 2) && sg != tg &&
+        c->syntax == DICT_SYNTAX_P2) {
+        /* "A and B discussed ...": CAMEO consultations are mutual. */
+        const char *pat = m.pat ? src_str(x, m.pat->src) : src_str(x, verb->src);
+        for (uint32_t i = 0; i < ns; i++)
+            for (uint32_t j = 0; j < ns; j++)
+                if (strcmp(src[i].code, src[j].code))
+                    add_event(x, &src[i], &src[j], code, v, pat, negated);
+    }
     if (x->explain)
         explain_verb(x, v, verb, &m, code, ns, nt, c->events.len - before, why);
 }
@@ -505,26 +555,54 @@ static const char *issue_str(sctx *x)
     return s;
 }
 
+/* Keeps codes only: spans of an older sentence mean nothing later. */
+static uint32_t keep_codes(code_actor *dst, const code_actor *src, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++) {
+        dst[i] = src[i];
+        dst[i].unit = PARSE_NONE;
+        dst[i].begin = dst[i].end = 0;
+    }
+    return n;
+}
+
+/* What later pronouns and "the pair" refer to: the sentence's main
+ * subject with actors (else its first actor group), and its last compound. */
 static void remember(sctx *x)
 {
     dyad_coder *c = x->c;
     const parse_sent *ps = x->ps;
-    for (uint32_t g = ps->ngroups; g-- > 0;) {
+    code_actor tmp[CODE_MAX_ACTORS];
+    int split = c->syntax == DICT_SYNTAX_P1, have = 0;
+    for (uint32_t v = 0; v < ps->nvgs && !have; v++) {
+        uint32_t g = ps->vgs[v].subject;
+        if (g == PARSE_NONE || !ps->groups[g].nactors)
+            continue;
+        uint32_t n = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, &c->coref,
+                                       split, tmp, CODE_MAX_ACTORS);
+        if (n) {
+            c->coref.nlast = keep_codes(c->coref.last, tmp, n);
+            have = 1;
+        }
+    }
+    for (uint32_t g = 0; g < ps->ngroups; g++) {
         if (!ps->groups[g].nactors)
             continue;
-        code_actor tmp[CODE_MAX_ACTORS];
-        uint32_t n = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, NULL,
-                                       c->syntax == DICT_SYNTAX_P1, tmp, CODE_MAX_ACTORS);
-        if (!n)
-            continue;
-        /* Spans of an older sentence mean nothing here: keep codes only. */
-        for (uint32_t i = 0; i < n; i++) {
-            c->coref.last[i] = tmp[i];
-            c->coref.last[i].unit = PARSE_NONE;
-            c->coref.last[i].begin = c->coref.last[i].end = 0;
+        uint32_t n = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, &c->coref,
+                                       split, tmp, CODE_MAX_ACTORS);
+        if (n && !have) {
+            c->coref.nlast = keep_codes(c->coref.last, tmp, n);
+            have = 1;
         }
-        c->coref.nlast = n;
-        return;
+    }
+    for (uint32_t v = 0; v < ps->nvgs; v++) {
+        uint32_t g = ps->vgs[v].subject;
+        if (g == PARSE_NONE || ps->groups[g].nactors < 2)
+            continue;
+        uint32_t n = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, &c->coref,
+                                       split, tmp, CODE_MAX_ACTORS);
+        if (n >= 2)
+            c->coref.npair = keep_codes(c->coref.pair, tmp, n);
     }
 }
 

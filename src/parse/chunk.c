@@ -31,6 +31,11 @@ static int np_cont(const parse_sent *ps, uint32_t i)
         return 1;
     if (prev->pos == POS_PRON && !(prev->flags & PF_POSSDET))
         return 0;   /* "he", "they": a phrase of their own */
+    if ((t->flags & PF_TIME) && !(prev->flags & PF_TIME) && prev->pos != POS_DET &&
+        prev->pos != POS_ADJ && !tok_is(prev, "LAST") && !tok_is(prev, "NEXT"))
+        return 0;   /* "Russia | last month" */
+    if (tok_is(t, "LAST") || tok_is(t, "NEXT"))
+        return i + 1 < ps->n && !(ps->toks[i + 1].flags & PF_TIME);
     switch (t->pos) {
     case POS_ADJ: case POS_NUM: case POS_NOUN: case POS_PROPN: case POS_POSS:
         return 1;

@@ -142,8 +142,8 @@ static dyad_status tokens(arena *a, const dyad_dict *d,
     ps->n = 0;
     for (uint32_t i = 0; i < n; i++) {
         const char *w = doc->norm + tk[i].norm;
-        if (tk[i].norm_len == 1 && w[0] == '_')
-            continue;   /* PETRARCH's joiner written in text: Dol_Amroth */
+        if ((tk[i].norm_len == 1 && w[0] == '_') || (tk[i].flags & TOK_QUOTE))
+            continue;   /* Dol_Amroth; quotation marks break no phrase */
         uint32_t len = tk[i].norm_len, c = contraction(w, len);
         if (c && (tk[i].flags & TOK_WORD)) {
             add_tok(ps, d, s->first_token + i, w, c, tk[i].flags);
@@ -338,6 +338,20 @@ static int noun_possible(const parse_lexicon *lx, const parse_tok *t)
     return t->flags & PF_ING ? 1 : 0;
 }
 
+/* Do the nouns and adjectives ending at i follow a determiner or a
+ * preposition (so a plural after them ends a noun phrase)? */
+static int np_opened(const parse_sent *ps, uint32_t i)
+{
+    for (uint32_t k = i + 1; k-- > 0;) {
+        unsigned p = ps->toks[k].pos;
+        if (p == POS_DET || p == POS_PREP || p == POS_POSS || p == POS_NUM)
+            return 1;
+        if (p != POS_NOUN && p != POS_ADJ && p != POS_PROPN)
+            return 0;
+    }
+    return 0;
+}
+
 static int tokeq(const parse_tok *t, const char *w)
 {
     size_t n = strlen(w);
@@ -360,6 +374,12 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
             t->pos = POS_ADJ;   /* "very close to": a degree adverb's adjective */
             continue;
         }
+        if (t->pos == POS_VERB && pp == POS_VERB && next && next->pos == POS_NOUN &&
+            (t->unit == PARSE_NONE || ps->units[t->unit].end == i + 1) &&
+            (parse_lexicon_get(lx, t->norm, t->len, NULL) & LX_ADJ) && !(t->flags & PF_ED)) {
+            t->pos = POS_ADJ;   /* "targeted moderate rebels" */
+            continue;
+        }
         if (t->pos == POS_VERB) {
             int after_np_mod = pp == POS_DET || pp == POS_ADJ || pp == POS_POSS ||
                                pp == POS_NUM || pp == POS_PREP ||
@@ -370,10 +390,9 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
             else if (!unit_cont && pp == POS_VERB && (t->flags & PF_S) &&
                      noun_possible(lx, t))
                 t->pos = POS_NOUN;   /* "promised raids": an object */
-            else if (!unit_cont && pp == POS_NOUN && (t->flags & PF_S) && i >= 2 &&
-                     (ps->toks[i - 2].pos == POS_PREP || ps->toks[i - 2].pos == POS_DET ||
-                      ps->toks[i - 2].pos == POS_ADJ) && noun_possible(lx, t))
-                t->pos = POS_NOUN;   /* "of guest houses" */
+            else if (!unit_cont && pp == POS_NOUN && (t->flags & PF_S) &&
+                     np_opened(ps, i - 1) && noun_possible(lx, t))
+                t->pos = POS_NOUN;   /* "of guest houses", "for joint air strikes" */
             else if (!unit_cont && (pp == POS_NOUN || pp == POS_PROPN) &&
                      !(t->flags & (PF_ED | PF_S)) && next &&
                      (next->pos == POS_NOUN || next->pos == POS_ADJ) &&

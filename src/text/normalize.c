@@ -136,7 +136,7 @@ void text_norm_append(norm_out *o, const char *s, size_t len)
         norm_slow(o, s, len);
         return;
     }
-    if (!text_norm_reserve(o, len))
+    if (len == 0 || !text_norm_reserve(o, len))
         return;
     char *d = o->p + o->len;
     for (i = 0; i < len; i++) {

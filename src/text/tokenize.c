@@ -244,8 +244,9 @@ static void new_segment(wscan *w, size_t i)
 static void scan_url(tk *k, wscan *w)
 {
     size_t i = w->i;
+    /* ASCII only: bytes past the URL are tokenized (and checked) as usual. */
     while (i < k->n && acls[k->s[i]] != A_SP && acls[k->s[i]] != A_NL &&
-           acls[k->s[i]] != A_FF)
+           acls[k->s[i]] != A_FF && acls[k->s[i]] != A_HI)
         i++;
     while (i > w->i && strchr(".,;:!?)\"'", k->s[i - 1]))
         i--;

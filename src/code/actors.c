@@ -156,7 +156,8 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
         const parse_conj *cj = &ps->conjs[gr->first_conj + j];
         if (cj->dist_from == PARSE_NONE)
             continue;
-        for (uint32_t k = cj->dist_from; k < cj->dist_to && k - gr->first_conj < 64; k++)
+        uint32_t to = cj->dist_to < gr->first_conj + gr->nconj ? cj->dist_to : gr->first_conj + gr->nconj;
+        for (uint32_t k = cj->dist_from; k < to && k - gr->first_conj < 64; k++)
             if (ps->nps[ps->conjs[k].np].actor != PARSE_NONE)
                 consumed[k - gr->first_conj] = 1;
     }
@@ -172,7 +173,9 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
             }
         } else if (np->nagents && cj->dist_from != PARSE_NONE) {
             uint32_t n0 = n;
-            for (uint32_t k = cj->dist_from; k < cj->dist_to && n < max; k++) {
+            uint32_t to = cj->dist_to < gr->first_conj + gr->nconj ? cj->dist_to
+                                                                    : gr->first_conj + gr->nconj;
+            for (uint32_t k = cj->dist_from; k < to && n < max; k++) {
                 const parse_np *an = &ps->nps[ps->conjs[k].np];
                 if (an->actor == PARSE_NONE || !actor_base(d, ps, an->actor, date, &c))
                     continue;

@@ -145,11 +145,11 @@ static uint32_t list_next(const parse_sent *ps, uint32_t k, uint32_t *seg_break)
 
 /* The run of agent-only conjuncts ending at the segment boundary takes the
  * actor conjuncts of the next segment. */
-static void distribute(parse_sent *ps, uint32_t seg_prev_end, uint32_t seg_first,
-                       uint32_t seg_end)
+static void distribute(parse_sent *ps, uint32_t group_first, uint32_t seg_prev_end,
+                       uint32_t seg_first, uint32_t seg_end)
 {
     uint32_t j = seg_prev_end;
-    while (j > 0) {
+    while (j > group_first) {
         parse_conj *c = &ps->conjs[j - 1];
         const parse_np *np = &ps->nps[c->np];
         if (np->actor != PARSE_NONE || np->nagents == 0)
@@ -185,7 +185,7 @@ static dyad_status build_groups(arena *a, parse_sent *ps)
                 break;
             if (brk) {
                 uint32_t prev_end = ps->nconjs;
-                distribute(ps, prev_end, prev_end, PARSE_NONE);
+                distribute(ps, g->first_conj, prev_end, prev_end, PARSE_NONE);
                 seg_first = prev_end;
             }
             cur = nx;

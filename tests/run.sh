@@ -6,8 +6,9 @@
 # skips, and counts. Usage: tests/run.sh BUILD_DIR   (e.g. build/release)
 set -u
 B=${1:-build/release}
-export DYAD="$PWD/$B/dyad"
-export DYAD_BUILD="$PWD/$B"
+case "$B" in /*) ;; *) B="$PWD/$B" ;; esac
+export DYAD="$B/dyad"
+export DYAD_BUILD="$B"
 export DYAD_SHARED="${DYAD_SHARED:-$PWD/../shared/data}"
 export CMOCKA_MESSAGE_OUTPUT=TAP
 pass=0 fail=0 skip=0

@@ -42,7 +42,7 @@ for t in "$B"/tests/test_*; do
     [ -x "$t" ] || continue
     run_one "unit/$(basename "$t")" "$t"
 done
-for t in tests/cli/*.sh tests/golden/*.sh tests/validate/*.sh tests/fuzz/replay.sh; do
+for t in tests/cli/*.sh tests/golden/*.sh tests/validate/*.sh tests/pathological/*.sh tests/fuzz/replay.sh; do
     [ -f "$t" ] || continue
     run_one "${t#tests/}" bash "$t"
 done

@@ -14,6 +14,7 @@ struct dyad_coder {
     unsigned opts;
     code_config cfg;
     parse_lexicon *lx;
+    parse_wcache wc;         /* lexicon facts per dictionary word id */
     arena a;                 /* per document */
     vec events;              /* dyad_event */
     buf explain;
@@ -58,7 +59,13 @@ dyad_coder *dyad_coder_new(const dyad_dict *dict, unsigned options)
     if (c->syntax == DICT_SYNTAX_P2)
         c->cfg.parse.comma_max = c->cfg.parse.comma_bmax = c->cfg.parse.comma_emax = 0;
     c->lx = parse_lexicon_new();
-    if (!c->lx) {
+    dict_stats ds;
+    dict_get_stats(dict, &ds);
+    c->wc.n = ds.words + 1;
+    c->wc.e = calloc(c->wc.n, sizeof *c->wc.e);
+    if (!c->lx || !c->wc.e) {
+        parse_lexicon_free(c->lx);
+        free(c->wc.e);
         free(c);
         return NULL;
     }
@@ -85,6 +92,7 @@ void dyad_coder_free(dyad_coder *c)
     if (!c)
         return;
     parse_lexicon_free(c->lx);
+    free(c->wc.e);
     arena_free(&c->a);
     vec_free(&c->events);
     buf_free(&c->explain);
@@ -616,7 +624,7 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_doc *doc, const text_
                                  uint32_t s, int *stop)
 {
     parse_sent ps;
-    dyad_status st = parse_sentence(&c->a, c->dict, c->lx, &c->cfg.parse, td, s, &ps);
+    dyad_status st = parse_sentence(&c->a, c->dict, c->lx, &c->wc, &c->cfg.parse, td, s, &ps);
     if (st != DYAD_OK)
         return st;
     sctx x = {c, doc, &ps, "", c->events.len, (c->opts & DYAD_OPT_EXPLAIN) != 0};

@@ -18,6 +18,7 @@ typedef struct mstate {
     const parse_vg *vg;
     dict_word ids[PARSE_MAX_TOKENS * 2 + 1];
     uint8_t vgtok[PARSE_MAX_TOKENS * 2 + 1];   /* 1: in a verb group other than ours */
+    uint64_t bloom[16];         /* word ids of the sentence, for a quick no */
     uint32_t lo, hi;            /* search bounds [lo, hi) */
 } mstate;
 
@@ -303,6 +304,7 @@ void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
     for (uint32_t i = 0; i < ps->n; i++) {
         m->ids[i] = ps->toks[i].id;
         m->vgtok[i] = 0;
+        m->bloom[(ps->toks[i].id >> 6) & 15] |= 1ull << (ps->toks[i].id & 63);
     }
     for (uint32_t w = 0; w < ps->nvgs; w++)
         for (uint32_t i = ps->vgs[w].begin; w != v && i < ps->vgs[w].end; i++)
@@ -312,7 +314,13 @@ void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
     m->hi = post_limit(ps, m->vg->end);
     uint32_t n = verb->npatterns < CODE_MATCH_MAX ? verb->npatterns : CODE_MATCH_MAX;
     for (uint32_t i = 0; i < n; i++) {
-        match_one(m, &verb->patterns[i], out);
+        const dict_pattern *pt = &verb->patterns[i];
+        int absent = 0;
+        for (uint32_t k = 0; k < pt->nelems && !absent; k++)
+            absent = pt->elems[k].kind == PAT_WORD &&
+                     !(m->bloom[(pt->elems[k].id >> 6) & 15] & (1ull << (pt->elems[k].id & 63)));
+        if (!absent)
+            match_one(m, pt, out);
         out->tried++;
     }
 }

@@ -164,7 +164,8 @@ static dyad_status build_groups(arena *a, parse_sent *ps)
 {
     ps->conjs = arena_alloc(a, (ps->nnps + 1) * sizeof *ps->conjs);
     ps->groups = arena_alloc(a, (ps->nnps + 1) * sizeof *ps->groups);
-    ps->tok_group = arena_alloc(a, (ps->n + 1) * sizeof *ps->tok_group);
+    if (!ps->tok_group)
+        ps->tok_group = arena_alloc(a, (ps->n + 1) * sizeof *ps->tok_group);
     if (!ps->conjs || !ps->groups || !ps->tok_group)
         return DYAD_ENOMEM;
     for (uint32_t i = 0; i < ps->n; i++)

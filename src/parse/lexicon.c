@@ -17,9 +17,16 @@ static const lex_row lex_rows[] = {
 #include "lexicon.inc"
 };
 
-/* Open addressing over row indexes: one probe sequence per token. */
+/* Open addressing over row indexes; each slot keeps the key's hash and
+ * length so a probe rarely touches the string. */
+typedef struct lex_slot {
+    uint32_t row;      /* row index + 1; 0 = empty */
+    uint32_t hash;
+    uint32_t len;
+} lex_slot;
+
 struct parse_lexicon {
-    uint32_t *slots;   /* row index + 1; 0 = empty */
+    lex_slot *slots;
     size_t mask;
 };
 
@@ -38,10 +45,12 @@ parse_lexicon *parse_lexicon_new(void)
     }
     lx->mask = cap - 1;
     for (size_t i = 0; i < n; i++) {
-        size_t h = hash_bytes(lex_rows[i].w, strlen(lex_rows[i].w)) & lx->mask;
-        while (lx->slots[h])
+        size_t len = strlen(lex_rows[i].w);
+        uint64_t hv = hash_bytes(lex_rows[i].w, len);
+        size_t h = hv & lx->mask;
+        while (lx->slots[h].row)
             h = (h + 1) & lx->mask;
-        lx->slots[h] = (uint32_t)i + 1;
+        lx->slots[h] = (lex_slot){(uint32_t)i + 1, (uint32_t)(hv >> 32), (uint32_t)len};
     }
     return lx;
 }
@@ -61,10 +70,14 @@ unsigned parse_lexicon_get(const parse_lexicon *lx, const char *w, size_t len,
         *base = NULL;
     if (!lx || len == 0 || len > 24)
         return 0;
-    size_t h = hash_bytes(w, len) & lx->mask;
-    for (uint32_t r; (r = lx->slots[h]) != 0; h = (h + 1) & lx->mask) {
-        const lex_row *row = &lex_rows[r - 1];
-        if (!strncmp(row->w, w, len) && row->w[len] == '\0') {
+    uint64_t hv = hash_bytes(w, len);
+    uint32_t hi = (uint32_t)(hv >> 32);
+    for (size_t h = hv & lx->mask; lx->slots[h].row; h = (h + 1) & lx->mask) {
+        const lex_slot *sl = &lx->slots[h];
+        if (sl->hash != hi || sl->len != len)
+            continue;
+        const lex_row *row = &lex_rows[sl->row - 1];
+        if (!memcmp(row->w, w, len)) {
             if (base)
                 *base = row->base;
             return row->cls;

@@ -231,9 +231,8 @@ static int ends(const parse_tok *t, const char *suf)
 /* Verb-form flags from the suffix or the irregular-forms table. */
 static unsigned vform(const parse_lexicon *lx, const parse_tok *t)
 {
-    const char *base;
-    unsigned cls = parse_lexicon_get(lx, t->norm, t->len, &base);
-    if ((cls & LX_VIRR) && base)
+    (void)lx;
+    if (t->lex & LX_VIRR)
         return PF_ED;
     if (ends(t, "ED") || ends(t, "EN"))
         return PF_ED;
@@ -245,10 +244,9 @@ static unsigned vform(const parse_lexicon *lx, const parse_tok *t)
 }
 
 /* Could the word be a verb form: the lexicon, or a suffix on a verb stem. */
-static int verbish(const parse_lexicon *lx, const parse_tok *t)
+static int verbish_(const parse_lexicon *lx, const parse_tok *t)
 {
-    unsigned cls = parse_lexicon_get(lx, t->norm, t->len, NULL);
-    if (cls & LX_V)
+    if (t->lex & LX_V)
         return 1;
     size_t cut = ends(t, "ING") ? 3 : ends(t, "IED") ? 3 : ends(t, "ED") ? 2
                : ends(t, "S") ? 1 : 0;
@@ -275,6 +273,14 @@ static int verbish(const parse_lexicon *lx, const parse_tok *t)
     return 0;
 }
 
+static int verbish(const parse_lexicon *lx, const parse_tok *t)
+{
+    parse_tok *m = (parse_tok *)t;   /* memo on the sentence's own token */
+    if (m->verbish < 0)
+        m->verbish = (int8_t)verbish_(lx, t);
+    return m->verbish;
+}
+
 static void tag_open(const parse_lexicon *lx, const dyad_dict *d, parse_sent *ps,
                      uint32_t i)
 {
@@ -291,7 +297,7 @@ static void tag_open(const parse_lexicon *lx, const dyad_dict *d, parse_sent *ps
     }
     if (parse_time_word(t->norm, t->len))
         t->flags |= PF_TIME;
-    unsigned cls = parse_lexicon_get(lx, t->norm, t->len, NULL);
+    unsigned cls = t->lex;
     if (!cls && ends(t, "S") && !ends(t, "SS") &&
         (parse_lexicon_get(lx, t->norm, t->len - 1, NULL) & LX_N)) {
         t->pos = (t->flags & PF_CAP) ? POS_PROPN : POS_NOUN;   /* a plural */
@@ -324,7 +330,7 @@ static int noun_like(unsigned pos)
  * it is a dictionary verb the lexicon does not rule out)? */
 static int noun_possible(const parse_lexicon *lx, const parse_tok *t)
 {
-    unsigned cls = parse_lexicon_get(lx, t->norm, t->len, NULL);
+    unsigned cls = t->lex;
     if (cls & (LX_N | LX_ADJ))
         return 1;
     if (t->flags & PF_S) {  /* plural noun: TIES, TALKS */
@@ -368,7 +374,7 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
         unsigned pp = prev ? prev->pos : POS_X;
         if (t->pos == POS_VERB && pp == POS_ADV && i >= 1 && t->unit != PARSE_NONE &&
             ps->units[t->unit].end == i + 1 &&
-            (parse_lexicon_get(lx, t->norm, t->len, NULL) & LX_ADJ) &&
+            (t->lex & LX_ADJ) &&
             (tokeq(prev, "VERY") || tokeq(prev, "SO") || tokeq(prev, "TOO") ||
              tokeq(prev, "MORE") || tokeq(prev, "MOST") || tokeq(prev, "LESS"))) {
             t->pos = POS_ADJ;   /* "very close to": a degree adverb's adjective */
@@ -376,7 +382,7 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
         }
         if (t->pos == POS_VERB && pp == POS_VERB && next && next->pos == POS_NOUN &&
             (t->unit == PARSE_NONE || ps->units[t->unit].end == i + 1) &&
-            (parse_lexicon_get(lx, t->norm, t->len, NULL) & LX_ADJ) && !(t->flags & PF_ED)) {
+            (t->lex & LX_ADJ) && !(t->flags & PF_ED)) {
             t->pos = POS_ADJ;   /* "targeted moderate rebels" */
             continue;
         }
@@ -420,7 +426,7 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
         }
         /* "awful and evil minister": coordinated adjectives. */
         if (t->pos == POS_NOUN && pp == POS_CONJ && i >= 2 && ps->toks[i - 2].pos == POS_ADJ &&
-            t->unit == PARSE_NONE && (parse_lexicon_get(lx, t->norm, t->len, NULL) & LX_ADJ) &&
+            t->unit == PARSE_NONE && (t->lex & LX_ADJ) &&
             next && (next->pos == POS_NOUN || next->pos == POS_ADJ))
             t->pos = POS_ADJ;
         /* "about to", "able to": not a preposition there. */
@@ -434,20 +440,50 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
     }
 }
 
-static void tag(const parse_lexicon *lx, const dyad_dict *d, parse_sent *ps)
+/* Lexicon classes and closed-class tag of a token, through the cache:
+ * bit 31 known, bits 0-7 lexicon, 8-15 closed tag (0: none), 16-27 flags. */
+static uint32_t word_info(const parse_lexicon *lx, parse_wcache *wc, const parse_tok *t)
 {
+    if (wc && t->id && t->id < wc->n && wc->e[t->id])
+        return wc->e[t->id];
+    unsigned pos = 0, flags = 0;
+    if (!parse_closed_word(t->norm, t->len, &pos, &flags))
+        pos = flags = 0;
+    uint32_t e = 1u << 31 | (parse_lexicon_get(lx, t->norm, t->len, NULL) & 0xff) |
+                 (pos & 0xff) << 8 | (flags & 0xfff) << 16;
+    if (wc && t->id && t->id < wc->n)
+        wc->e[t->id] = e;
+    return e;
+}
+
+static int closed_of(uint32_t info, unsigned *pos, unsigned *flags)
+{
+    *pos = (info >> 8) & 0xff;
+    *flags = (info >> 16) & 0xfff;
+    return *pos != 0;
+}
+
+static void tag(const parse_lexicon *lx, parse_wcache *wc, const dyad_dict *d,
+                parse_sent *ps)
+{
+    uint32_t *info = ps->tok_group;   /* scratch until chunking */
+    for (uint32_t i = 0; i < ps->n; i++) {
+        info[i] = word_info(lx, wc, &ps->toks[i]);
+        ps->toks[i].lex = (uint8_t)(info[i] & 0xff);
+        ps->toks[i].verbish = -1;
+    }
     for (uint32_t i = 0; i < ps->n; i++) {
         parse_tok *t = &ps->toks[i];
         if (t->pos != POS_X)
             continue;   /* punctuation, numbers, possessives */
         unsigned pos, flags;
-        if (t->unit == PARSE_NONE && parse_closed_word(t->norm, t->len, &pos, &flags)) {
+        if (t->unit == PARSE_NONE && closed_of(info[i], &pos, &flags)) {
             t->pos = (uint8_t)pos;
             t->flags |= (uint16_t)flags;
             continue;
         }
         if (t->unit != PARSE_NONE && ps->units[t->unit].kind == DICT_VERB &&
-            parse_closed_word(t->norm, t->len, &pos, &flags) &&
+            closed_of(info[i], &pos, &flags) &&
             ps->units[t->unit].end - ps->units[t->unit].begin == 1) {
             /* "HAVE", "DO" as dictionary verbs stay auxiliaries. */
             t->pos = (uint8_t)pos;
@@ -468,8 +504,8 @@ static void tag(const parse_lexicon *lx, const dyad_dict *d, parse_sent *ps)
 }
 
 dyad_status parse_sentence(arena *a, const dyad_dict *d, const parse_lexicon *lx,
-                           const parse_opts *o, const text_doc *doc, uint32_t s,
-                           parse_sent *out)
+                           parse_wcache *wc, const parse_opts *o, const text_doc *doc,
+                           uint32_t s, parse_sent *out)
 {
     memset(out, 0, sizeof *out);
     out->doc = doc;
@@ -480,7 +516,10 @@ dyad_status parse_sentence(arena *a, const dyad_dict *d, const parse_lexicon *lx
         st = units(a, d, out);
     if (st != DYAD_OK)
         return st;
-    tag(lx, d, out);
+    out->tok_group = arena_alloc(a, (out->n + 1) * sizeof *out->tok_group);
+    if (!out->tok_group)
+        return DYAD_ENOMEM;
+    tag(lx, wc, d, out);
     uint8_t *keep = arena_alloc(a, out->n + 1);
     uint32_t *map = arena_alloc(a, (out->n + 1) * sizeof *map);
     if (!keep || !map)

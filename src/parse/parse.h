@@ -64,6 +64,8 @@ typedef struct parse_tok {
     uint16_t flags;        /* PF_* */
     uint32_t unit;         /* dictionary unit covering this token, or PARSE_NONE */
     uint32_t np;           /* NP chunk containing it, or PARSE_NONE */
+    uint8_t lex;           /* lexicon classes (LX_*), looked up once */
+    int8_t verbish;        /* could be a verb form: -1 not yet known */
 } parse_tok;
 
 /* A dictionary phrase chosen for tokens [begin, end). */
@@ -143,12 +145,19 @@ typedef struct parse_opts {
 
 void parse_opts_default(parse_opts *o);
 
+/* Per-coder memo of what the lexicon and the closed-class table say about
+ * each dictionary word id (the same words recur in every sentence). */
+typedef struct parse_wcache {
+    uint32_t *e;           /* 0: not yet known */
+    size_t n;
+} parse_wcache;
+
 /* Parses sentence s of doc. Returns DYAD_OK or DYAD_ENOMEM. At most
  * PARSE_MAX_TOKENS tokens of a sentence are looked at (bounded time). */
 #define PARSE_MAX_TOKENS 400
 dyad_status parse_sentence(arena *a, const dyad_dict *d, const parse_lexicon *lx,
-                           const parse_opts *o, const text_doc *doc, uint32_t s,
-                           parse_sent *out);
+                           parse_wcache *wc, const parse_opts *o, const text_doc *doc,
+                           uint32_t s, parse_sent *out);
 
 const char *parse_pos_str(unsigned pos);
 

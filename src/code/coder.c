@@ -621,8 +621,13 @@ static int sentence_coded(const dyad_coder *c, dyad_sentence_kind k)
 }
 
 static dyad_status code_sentence(dyad_coder *c, const dyad_doc *doc, const text_doc *td,
-                                 uint32_t s, int *stop)
+                                 uint32_t s, int *stop, dyad_diag_fn diag, void *ud)
 {
+    if (td->sentences[s].ntokens > PARSE_MAX_TOKENS)
+        diag_emit(diag, ud, DYAD_WARNING, doc->file ? doc->file : doc->id, doc->line,
+                  (long)td->sentences[s].begin,
+                  "sentence %u has %u tokens; only its first %d are coded", s,
+                  td->sentences[s].ntokens, PARSE_MAX_TOKENS);
     parse_sent ps;
     dyad_status st = parse_sentence(&c->a, c->dict, c->lx, &c->wc, &c->cfg.parse, td, s, &ps);
     if (st != DYAD_OK)
@@ -685,7 +690,7 @@ dyad_status dyad_coder_code(dyad_coder *c, const dyad_doc *doc,
                            s, dyad_sentence_kind_str(td.sentences[s].kind));
             continue;
         }
-        st = code_sentence(c, doc, &td, s, &stop);
+        st = code_sentence(c, doc, &td, s, &stop, diag, ud);
         if (st != DYAD_OK)
             return st;
     }

@@ -5,7 +5,6 @@
  * and Goldstein from the code when a format lacks them. One record is held
  * at a time, so files of any size stream in constant memory. */
 #include <errno.h>
-#include <jansson.h>
 #include <math.h>
 #include <sqlite3.h>
 #include <strings.h>
@@ -13,6 +12,7 @@
 #include <string.h>
 
 #include "agg.h"
+#include "agg_json.h"
 #include "../io/write.h"
 
 enum { MAX_FIELDS = 72 };
@@ -27,7 +27,7 @@ struct agg_reader {
     ssize_t len;
     long lineno;
     int have_line;              /* line holds a record read during detection */
-    json_t *json;
+    agg_json json;             /* the current JSON Lines record */
     char *field[MAX_FIELDS];
     int nfield;
     sqlite3 *db;
@@ -36,8 +36,7 @@ struct agg_reader {
     dyad_diag_fn diag;
     void *ud;
     size_t rejected;
-    char root[3], datebuf[24], idbuf[24];
-    buf issues;
+    char root[3], datebuf[24];
 };
 
 const char *agg_format_name(agg_format f)
@@ -213,11 +212,10 @@ void agg_reader_free(agg_reader *r)
         return;
     if (r->close_f && r->f)
         fclose(r->f);
-    json_decref(r->json);
+    agg_json_free(&r->json);
     sqlite3_finalize(r->st);
     sqlite3_close(r->db);
     free(r->line);
-    buf_free(&r->issues);
     free(r->name);
     free(r);
 }
@@ -271,88 +269,34 @@ static void clear_event(agg_event *ev, long line)
     ev->line = line;
 }
 
-static const char *jstr(json_t *o, const char *key)
-{
-    const char *s = json_string_value(json_object_get(o, key));
-    return s ? s : "";
-}
-
-/* An id or date may be a JSON string or a number. */
-static const char *jscalar(json_t *o, const char *key, char *tmp, size_t size)
-{
-    json_t *v = json_object_get(o, key);
-    if (json_is_integer(v)) {
-        snprintf(tmp, size, "%lld", (long long)json_integer_value(v));
-        return tmp;
-    }
-    return jstr(o, key);
-}
-
-static dyad_span jspan(json_t *spans, const char *key)
-{
-    json_t *a = json_object_get(spans, key);
-    dyad_span s = {0, 0};
-    json_int_t b = json_integer_value(json_array_get(a, 0));
-    json_int_t e = json_integer_value(json_array_get(a, 1));
-    if (b >= 0 && e >= b && e <= UINT32_MAX) {
-        s.begin = (uint32_t)b;
-        s.end = (uint32_t)e;
-    }
-    return s;
-}
-
-static const char *jissues(agg_reader *r, json_t *v)
-{
-    if (!json_is_array(v))
-        return json_string_value(v) ? json_string_value(v) : "";
-    buf_clear(&r->issues);
-    for (size_t i = 0; i < json_array_size(v); i++) {
-        const char *s = json_string_value(json_array_get(v, i));
-        if (s && *s) {
-            if (r->issues.len)
-                buf_putc(&r->issues, ',');
-            buf_puts(&r->issues, s);
-        }
-    }
-    return r->issues.data ? r->issues.data : "";
-}
-
 static const char *parse_json(agg_reader *r, agg_event *ev)
 {
-    json_error_t err;
-    json_decref(r->json);
-    r->json = json_loadb(r->line, (size_t)r->len, 0, &err);
-    if (!r->json)
-        return "not valid JSON";
-    json_t *o = r->json;
-    if (!json_is_object(o))
-        return "not a JSON object";
-    json_t *schema = json_object_get(o, "schema");
-    if (schema && json_integer_value(schema) != 1)
+    agg_json *j = &r->json;
+    const char *why = agg_json_parse(j, r->line, (size_t)r->len);
+    if (why)
+        return why;
+    if (j->has_num[AJ_SCHEMA] && (j->has_num[AJ_SCHEMA] != 2 || j->num[AJ_SCHEMA] != 1))
         return "unknown event schema version (this dyad reads 1)";
-    ev->doc_id = jscalar(o, "doc_id", r->idbuf, sizeof r->idbuf);
-    json_t *sent = json_object_get(o, "sentence");
-    ev->sentence = json_is_integer(sent) ? (long)json_integer_value(sent) : -1;
-    ev->source = jstr(o, "source");
-    ev->target = jstr(o, "target");
-    ev->code = jstr(o, "code");
-    ev->root = jstr(o, "root");
-    ev->quad = (int)json_integer_value(json_object_get(o, "quad"));
-    json_t *g = json_object_get(o, "goldstein");
-    if (json_is_number(g))
-        ev->goldstein = json_number_value(g);
-    ev->source_text = jstr(o, "source_text");
-    ev->target_text = jstr(o, "target_text");
-    ev->verb_text = jstr(o, "verb_text");
-    ev->sentence_text = jstr(o, "sentence_text");
-    ev->url = jstr(o, "url");
-    ev->issues = jissues(r, json_object_get(o, "issues"));
-    json_t *spans = json_object_get(o, "spans");
-    ev->source_span = jspan(spans, "source");
-    ev->target_span = jspan(spans, "target");
-    ev->verb_span = jspan(spans, "verb");
-    ev->sentence_span = jspan(spans, "sentence");
-    return complete(r, ev, jscalar(o, "date", r->datebuf, sizeof r->datebuf));
+    ev->doc_id = j->str[AJ_DOC_ID];
+    ev->sentence = j->has_num[AJ_SENTENCE] == 2 ? (long)j->num[AJ_SENTENCE] : -1;
+    ev->source = j->str[AJ_SOURCE];
+    ev->target = j->str[AJ_TARGET];
+    ev->code = j->str[AJ_CODE];
+    ev->root = j->str[AJ_ROOT];
+    ev->quad = j->has_num[AJ_QUAD] == 2 ? (int)j->num[AJ_QUAD] : 0;
+    if (j->has_num[AJ_GOLDSTEIN] > 0)
+        ev->goldstein = j->num[AJ_GOLDSTEIN];
+    ev->source_text = j->str[AJ_SOURCE_TEXT];
+    ev->target_text = j->str[AJ_TARGET_TEXT];
+    ev->verb_text = j->str[AJ_VERB_TEXT];
+    ev->sentence_text = j->str[AJ_SENTENCE_TEXT];
+    ev->url = j->str[AJ_URL];
+    ev->issues = j->str[AJ_ISSUES];
+    ev->source_span = j->span[0];
+    ev->target_span = j->span[1];
+    ev->verb_span = j->span[2];
+    ev->sentence_span = j->span[3];
+    return complete(r, ev, j->str[AJ_DATE]);
 }
 
 static void split_tabs(agg_reader *r)

@@ -125,8 +125,7 @@ int io_quad_of_root(const char *root)
     return 0;
 }
 
-/* Length of the valid UTF-8 sequence at s (up to n bytes), 0 if invalid. */
-static size_t utf8_len(const unsigned char *s, size_t n)
+size_t io_utf8_len(const unsigned char *s, size_t n)
 {
     unsigned c = s[0];
     size_t len;
@@ -162,7 +161,7 @@ static void put_clean(buf *b, const char *s, size_t len,
     size_t run = 0, i = 0;
     while (i < len) {
         unsigned char c = p[i];
-        size_t n = utf8_len(p + i, len - i);
+        size_t n = io_utf8_len(p + i, len - i);
         if (n && c >= 0x20 && c != '"' && c != '\\') {
             i += n;
             continue;

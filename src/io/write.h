@@ -53,6 +53,10 @@ const char *io_root_of(const char *code, char out[3]);
  * cooperation, 09-13 verbal conflict, 14-20 material conflict), 0 if none. */
 int io_quad_of_root(const char *root);
 
+/* Length of the valid UTF-8 sequence at s (n > 0 bytes available), 0 when
+ * invalid (overlong, surrogate, beyond U+10FFFF, truncated). */
+size_t io_utf8_len(const unsigned char *s, size_t n);
+
 /* Appends s[0..len) as the body of a JSON string: escapes, and replaces
  * invalid UTF-8 with U+FFFD so the output always parses. */
 void io_json_text(buf *b, const char *s, size_t len);

@@ -9,7 +9,10 @@
 #include <string.h>
 #include <cmocka.h>
 
+#include <jansson.h>
+
 #include "agg/agg.h"
+#include "agg/agg_json.h"
 
 #define SMALL "tests/data/events/small.jsonl"
 
@@ -254,6 +257,88 @@ static void unknown_format_and_missing_file(void **state)
                                 NULL, &st));
 }
 
+/* The record parser agrees with jansson: on validity, and on every field
+ * of a valid object (strings, numbers, spans, issues). */
+static void agree_with_jansson(agg_json *j, const char *line)
+{
+    json_error_t err;
+    json_t *o = json_loadb(line, strlen(line), 0, &err);
+    const char *why = agg_json_parse(j, line, strlen(line));
+    if (!o || !json_is_object(o)) {
+        if (why == NULL)
+            fail_msg("accepted what jansson rejects: %s", line);
+        json_decref(o);
+        return;
+    }
+    if (why)
+        fail_msg("rejected (%s) what jansson accepts: %s", why, line);
+    static const char *keys[AJ_NSTR] = {"doc_id", "date", "source", "target", "code",
+        "root", "source_text", "target_text", "verb_text", "sentence_text", "url", "issues"};
+    for (int k = 0; k < AJ_NSTR; k++) {
+        json_t *v = json_object_get(o, keys[k]);
+        if (json_is_string(v))
+            assert_string_equal(j->str[k], json_string_value(v));
+        else if (json_is_array(v) && k == AJ_ISSUES)
+            assert_int_equal(strlen(j->str[k]) > 0, json_array_size(v) > 0);
+        else if (!json_is_integer(v))
+            assert_string_equal(j->str[k], "");
+    }
+    json_t *g = json_object_get(o, "goldstein");
+    if (json_is_number(g))
+        assert_true(j->num[AJ_GOLDSTEIN] == json_number_value(g));
+    json_t *sent = json_object_get(o, "sentence");
+    assert_int_equal(j->has_num[AJ_SENTENCE] == 2, json_is_integer(sent));
+    json_t *spans = json_object_get(o, "spans");
+    if (spans) {
+        json_t *a = json_object_get(spans, "verb");
+        if (json_is_array(a) && json_array_size(a) >= 2)
+            assert_int_equal(j->span[2].end, json_integer_value(json_array_get(a, 1)));
+    }
+    json_decref(o);
+}
+
+static void json_parser_matches_jansson(void **state)
+{
+    (void)state;
+    agg_json j = {0};
+    const char *files[] = {"tests/data/events/sample.jsonl", SMALL, "tests/data/events/bad.jsonl"};
+    char line[8192];
+    int n = 0;
+    for (size_t f = 0; f < 3; f++) {
+        FILE *in = fopen(files[f], "rb");
+        assert_non_null(in);
+        while (fgets(line, sizeof line, in)) {
+            line[strcspn(line, "\n")] = '\0';
+            if (*line)
+                agree_with_jansson(&j, line), n++;
+        }
+        fclose(in);
+    }
+    assert_true(n > 480);
+    static const char *cases[] = {
+        "{}", " { } ", "{\"a\":1}", "{\"source\":\"caf\\u00e9 \\ud83d\\ude00 \\/ \\\" \\\\\"}",
+        "{\"doc_id\":12,\"date\":20160101,\"sentence\":2.5}",
+        "{\"x\":{\"y\":[1,2,{\"z\":null}],\"w\":true},\"code\":\"042\"}",
+        "{\"goldstein\":-1.5e1,\"quad\":3}", "{\"issues\":[\"A\",\"\",\"B\",3]}",
+        "{\"spans\":{\"verb\":[3,9],\"source\":\"x\"}}", "{\"a\":1,}", "{\"a\":1",
+        "{\"a\":\"x}", "{\"a\":01}", "{\"a\":1.}", "{\"a\":.5}", "{\"a\":-}",
+        "{\"a\":tru}", "{\"a\":\"\\ud800\"}", "{\"a\":\"\\udc00x\"}", "{\"a\":\"\\u0000\"}",
+        "{\"a\":\"\\x\"}", "{\"a\":\"\xff\"}", "{\"a\":\"\xc3\"}", "{\"a\":\"\xed\xa0\x80\"}",
+        "{\"a\":\"\t\"}", "{\"a\":1} x", "{\"a\" 1}", "{a:1}", "[1]", "\"s\"", "",
+        "{\"a\":[1,2,]}", "{\"a\":[}", "{\"a\":1e}", "{\"a\":1E+2}", "{\"a\":-0}",
+    };
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++)
+        agree_with_jansson(&j, cases[i]);
+    char deep[400] = "{\"a\":";
+    for (int i = 0; i < 100; i++)
+        strcat(deep, "[");
+    for (int i = 0; i < 100; i++)
+        strcat(deep, "]");
+    strcat(deep, "}");
+    assert_non_null(agg_json_parse(&j, deep, strlen(deep)));   /* over 64 deep */
+    agg_json_free(&j);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -266,6 +351,7 @@ int main(void)
         cmocka_unit_test(bad_records_reported_by_line),
         cmocka_unit_test(petrarch_tsv),
         cmocka_unit_test(unknown_format_and_missing_file),
+        cmocka_unit_test(json_parser_matches_jansson),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

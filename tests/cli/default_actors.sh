@@ -82,6 +82,11 @@ for src in files embedded; do
     fact $src "European Union" 20160608 actor IGOEUREEC
     fact $src "UNHCR" 20160608 actor IGOUNOREFHCR
     fact $src "Red Cross" 20160608 actor NGOHLHIRC
+    fact $src "an Islamic state" 20160608 actor ---
+    fact $src "Texas" 20160608 actor USA
+    fact $src "New South Wales" 20160608 actor AUS
+    fact $src "Aleppo" 20160608 actor SYR
+    fact $src "Social Democrats" 20160608 actor ---
     fact $src "foreign minister" 20160608 agent '~GOV'
     fact $src "troops" 20160608 agent '~MIL'
     fact $src "protesters" 20160608 agent '~OPP'

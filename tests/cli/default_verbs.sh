@@ -66,7 +66,9 @@ if need_shared "default dictionaries on the seed article"; then
         awk -F '\t' -v s="$1" -v t="$2" -v c="$3" \
             '$2 ~ s && $3 ~ t && $4 ~ c { f = 1 } END { exit !f }' "$out"
     }
-    check "seed article: Russian air strikes (19x)" has '^RUS' '' '^19'
+    check "seed article: Russia consults the USA (04x)" has '^RUS' '^USA' '^04'
+    check "seed article: the USA consults Russia (04x)" has '^USA' '^RUS' '^04'
+    check "seed article: Russia proposes to the USA (03x)" has '^RUS' '^USA' '^03'
+    check "seed article: Russian air strikes on rebels (19x)" has '^RUS' 'REB' '^19'
     check "seed article: France against Russia (01x/11x)" has '^FRA' '^RUS' '^(01|11)'
-    check "seed article: Russia consults (04x)" has '^RUS' '' '^04'
 fi

@@ -1,6 +1,6 @@
 /* dictload.c: times one dictionary load in-process (no process start-up,
  * no dynamic linking in the figure) and reports peak RSS. Built and run by
- * bench/dictload.sh; prints "ms=<float> rss_kb=<int> from_cache=<0|1>". */
+ * bench/dictload; prints "ms=<float> rss_kb=<int> from_cache=<0|1>". */
 #include <stdio.h>
 #include <string.h>
 #include <sys/resource.h>

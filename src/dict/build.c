@@ -140,7 +140,7 @@ void bdup(dict_builder *b, long line, const char *fmt, ...)
 
 static bool whash_grow(dict_builder *b)
 {
-    size_t cap = b->whash_cap ? b->whash_cap * 2 : 4096;
+    size_t cap = b->whash_cap ? b->whash_cap * 2 : 64;
     uint32_t *t = calloc(cap, sizeof *t);
     if (!t)
         return false;
@@ -229,7 +229,11 @@ size_t builder_phrase(dict_builder *b, const char *s, size_t len,
         size_t st = i;
         while (i < len && s[i] != ' ' && s[i] != '\t' && s[i] != '_')
             i++;
-        if (i > st && n < max) {
+        if (i > st && n == max) {
+            bdiag(b, DYAD_WARNING, b->cur_line, "phrase '%.40s...' longer than %zu words; cut", s, max);
+            break;
+        }
+        if (i > st) {
             dict_word w = builder_word(b, s + st, i - st);
             if (w)
                 out[n++] = w;
@@ -251,7 +255,7 @@ static uint64_t edge_hash(uint32_t parent, uint32_t word)
 
 static bool edges_grow(dict_builder *b)
 {
-    size_t cap = b->edges_cap ? b->edges_cap * 2 : 16384;
+    size_t cap = b->edges_cap ? b->edges_cap * 2 : 64;
     uint32_t *t = malloc(cap * 3 * sizeof *t);
     if (!t)
         return false;

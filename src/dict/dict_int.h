@@ -103,6 +103,7 @@ typedef struct dict_builder {
     /* The file being read. */
     uint32_t file;
     const char *file_name;
+    long cur_line;             /* line the scanner last returned */
 } dict_builder;
 
 typedef struct b_diag {

@@ -36,6 +36,13 @@ static int cmp_head(const void *a, const void *b)
     return x->verb < y->verb ? -1 : x->verb > y->verb;
 }
 
+/* memcpy with an empty (possibly NULL) source is undefined: skip it. */
+static void copy(void *dst, const void *src, size_t n)
+{
+    if (n)
+        memcpy(dst, src, n);
+}
+
 #define AT(sec, T) ((T *)(img + L.off[sec]))
 #define STR(o) (img + L.off[SEC_STRINGS] + (o))
 
@@ -56,8 +63,8 @@ static void fill_trie(const dict_builder *b, char *img, const layout *Lp)
         nodes[i].nmatch = k - nodes[i].first_match;
         qsort(m + nodes[i].first_match, nodes[i].nmatch, sizeof *m, cmp_match);
     }
-    memcpy(AT(SEC_EDGES, dict_edge), b->edges, b->edges_cap * sizeof(dict_edge));
-    memcpy(AT(SEC_WHASH, uint32_t), b->whash, b->whash_cap * sizeof(uint32_t));
+    copy(AT(SEC_EDGES, dict_edge), b->edges, b->edges_cap * sizeof(dict_edge));
+    copy(AT(SEC_WHASH, uint32_t), b->whash, b->whash_cap * sizeof(uint32_t));
 }
 
 static void fill_actors(const dict_builder *b, char *img, const layout *Lp)
@@ -96,7 +103,7 @@ static void fill_verbs(const dict_builder *b, char *img, const layout *Lp)
 {
     layout L = *Lp;
     dict_elem *el = AT(SEC_ELEMS, dict_elem);
-    memcpy(el, b->elems.data, b->elems.len * sizeof *el);
+    copy(el, b->elems.data, b->elems.len * sizeof *el);
     dict_pattern *pt = AT(SEC_PATTERNS, dict_pattern);
     for (size_t i = 0; i < b->patterns.len; i++) {
         const b_pattern *p = &VEC_AT(&b->patterns, b_pattern, i);
@@ -111,8 +118,8 @@ static void fill_verbs(const dict_builder *b, char *img, const layout *Lp)
                              k->npatterns, {k->file, k->line}};
     }
     dict_word *vw = AT(SEC_VERB_WORDS, dict_word), *vf = AT(SEC_VERB_FORMS, dict_word);
-    memcpy(vw, b->verb_words.data, b->verb_words.len * sizeof *vw);
-    memcpy(vf, b->verb_forms.data, b->verb_forms.len * sizeof *vf);
+    copy(vw, b->verb_words.data, b->verb_words.len * sizeof *vw);
+    copy(vf, b->verb_forms.data, b->verb_forms.len * sizeof *vf);
     dict_verb *vb = AT(SEC_VERBS, dict_verb);
     dict_head *hd = AT(SEC_HEADS, dict_head);
     size_t nh = 0;
@@ -141,9 +148,9 @@ static void fill_verbs(const dict_builder *b, char *img, const layout *Lp)
 static void fill_rest(const dict_builder *b, char *img, const layout *Lp)
 {
     layout L = *Lp;
-    memcpy(img + L.off[SEC_STRINGS], b->strings.data, b->strings.len);
-    memcpy(AT(SEC_WORD_OFF, uint32_t), b->word_off.data, b->word_off.len * sizeof(uint32_t));
-    memcpy(AT(SEC_FILES, uint32_t), b->files.data, b->files.len * sizeof(uint32_t));
+    copy(img + L.off[SEC_STRINGS], b->strings.data, b->strings.len);
+    copy(AT(SEC_WORD_OFF, uint32_t), b->word_off.data, b->word_off.len * sizeof(uint32_t));
+    copy(AT(SEC_FILES, uint32_t), b->files.data, b->files.len * sizeof(uint32_t));
     dict_rdiag *dg = AT(SEC_DIAGS, dict_rdiag);
     for (size_t i = 0; i < b->diags.len; i++) {
         const b_diag *d = &VEC_AT(&b->diags, b_diag, i);
@@ -204,8 +211,8 @@ dyad_dict *dict_freeze(dict_builder *b, uint64_t key, size_t source_bytes)
     h->ptr_size = (uint32_t)sizeof(void *);
     h->key = key;
     h->size = L.size;
-    memcpy(h->off, L.off, sizeof L.off);
-    memcpy(h->count, L.count, sizeof L.count);
+    copy(h->off, L.off, sizeof L.off);
+    copy(h->count, L.count, sizeof L.count);
     h->whash_cap = b->whash_cap;
     h->edges_cap = b->edges_cap;
     h->source_bytes = source_bytes;

@@ -60,10 +60,8 @@ size_t inflect_plural(const char *w, size_t len, char out[][64], size_t max)
     if (len == 0 || !letter(w[len - 1]))
         return 0;
     size_t n = 0;
-    if (ends(w, len, "MAN") && len > 3) {    /* CHAIRMAN -> CHAIRMEN */
+    if (ends(w, len, "MAN") && len > 3)      /* CHAIRMAN -> CHAIRMEN; HUMANS below */
         n = put(out, n, max, w, len - 2, "EN");
-        return n;
-    }
     return add_s(w, len, out, n, max, false);
 }
 
@@ -85,10 +83,12 @@ static int doubling(const char *w, size_t len)
     char c = w[len - 1], v = w[len - 2], p = w[len - 3];
     if (vowel(c) || c == 'W' || c == 'X' || c == 'Y' || !letter(c))
         return 0;
-    if (!vowel(v) || vowel(p))
+    if (!vowel(v))
         return 0;
-    if (v == 'U' && p == 'Q' && len < 5)       /* QUIT: the U is not a vowel here */
-        return 1;
+    if (p == 'U' && len >= 4 && w[len - 4] == 'Q')   /* QUIT, EQUIP: QU is a consonant */
+        return vowel_groups(w, len) <= 2 ? 1 : 2;
+    if (vowel(p))
+        return 0;
     return vowel_groups(w, len) == 1 ? 1 : 2;
 }
 

@@ -129,6 +129,7 @@ bool line_next(line_reader *r, dict_line *out)
         out->len = len - st;
         out->lineno = r->lineno;
         out->offset = offset;
+        r->b->cur_line = r->lineno;
         return true;
     }
     if (r->in_comment && !r->b->stop) {

@@ -322,7 +322,7 @@ static void regular_forms(vstate *v, uint32_t verb, dict_word *w, size_t n,
 
 /* "{FORM FORM ...}": the forms given explicitly. */
 static void listed_forms(vstate *v, uint32_t verb, const char *s, size_t n,
-                         size_t base_words, long line)
+                         size_t base_words, size_t base_head, long line)
 {
     size_t i = 0;
     bool commas = false;
@@ -340,6 +340,8 @@ static void listed_forms(vstate *v, uint32_t verb, const char *s, size_t n,
         size_t nw = verb_words(v->b, s + st, i - st, w, &head, &marked);
         if (nw == 0)
             continue;
+        if (!marked && nw == base_words)      /* "{SEEMED_CONFIDENT}": as the verb */
+            head = base_head;
         if (nw != base_words)
             bdiag(v->b, DYAD_WARNING, line, "form '%.*s' has %zu words, the verb %zu",
                   (int)(i - st), s + st, nw, base_words);
@@ -427,7 +429,7 @@ static void verb_line(vstate *v, const dict_line *l)
     v->dup_forms = 0;
     add_form(v, id, w, nw, head, l->lineno);
     if (lb)
-        listed_forms(v, id, lb + 1, (size_t)(rb - lb - 1), nw, l->lineno);
+        listed_forms(v, id, lb + 1, (size_t)(rb - lb - 1), nw, head, l->lineno);
     else
         regular_forms(v, id, w, nw, head, l->lineno);
     report_dups(v, id, l->lineno);

@@ -63,6 +63,16 @@ static int comma_rules(const parse_sent *ps, const parse_opts *o, uint8_t *keep)
             keep[i] = 0;
         removed = 1;
     }
+    /* A clause is removed from around a main clause, never instead of it
+     * ("Arnor, Gondor and Mordor attacked."). */
+    int verb_left = 0;
+    for (uint32_t i = 0; removed && i < ps->n; i++)
+        verb_left |= keep[i] && ps->toks[i].pos == POS_VERB;
+    if (removed && !verb_left) {
+        for (uint32_t i = 0; i < ps->n; i++)
+            keep[i] = 1;
+        removed = 0;
+    }
     return removed;
 }
 

@@ -1,0 +1,204 @@
+/* test_code.c: unit tests for src/code: events from the constructions the
+ * coder handles (subject-verb-object, passive with an agent, compounds,
+ * agents composing with actors, dated codes, patterns and [A:B] codes,
+ * negation, discards, require-dyad), the explain trace, and the
+ * validation-file reader. Small in-memory dictionaries in both syntaxes. */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "code/code.h"
+
+static const char verbs[] =
+    "--- ATTACK [190] ---\nATTACK\n- * {AIR STRIKES} [195]\n"
+    "--- MEET [040] ---\nMEET {MET MEETS MEETING}\n- * (WITH +) [043:044]\n"
+    "--- RESTORE [050] ---\nRESTORE\n- * {DIPLOMATIC TIES} [051]\n"
+    "--- ARREST [173] ---\nARREST\n";
+static const char actors[] =
+    "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nRUSSIAN [RUS]\n"
+    "SAM_GAMGEE [HOB]\n\t[HOBCIV <20080120]\n\t[HOBMIL 20080120-20121109]\n";
+static const char agents[] = "GOVERNMENT [~GOV]\nPOLICE {} [~COP]\nSTUDENT [~EDU]\nMSF {} [NGO~]\n";
+static const char discards[] = "BASEBALL\n+WORLD CUP\n";
+
+static dyad_dict *dict;
+
+static int setup(void **state)
+{
+    (void)state;
+    dict_mem_file f[] = {
+        {DICT_FILE_VERBS, "v.txt", verbs, sizeof verbs - 1},
+        {DICT_FILE_ACTORS, "a.txt", actors, sizeof actors - 1},
+        {DICT_FILE_AGENTS, "g.txt", agents, sizeof agents - 1},
+        {DICT_FILE_DISCARDS, "d.txt", discards, sizeof discards - 1},
+    };
+    dyad_status st;
+    dict = dict_load_mem(f, DYAD_COUNT(f), 0, NULL, NULL, &st);
+    return dict ? 0 : -1;
+}
+
+static int teardown(void **state)
+{
+    (void)state;
+    dyad_dict_free(dict);
+    return 0;
+}
+
+/* Codes text; writes "SRC TGT CODE" lines, sorted by the coder's order. */
+static const char *code(unsigned opts, int32_t date, const char *text)
+{
+    static char out[1024];
+    dyad_coder *c = dyad_coder_new(dict, opts);
+    assert_non_null(c);
+    dyad_doc doc = {"t", date, text, strlen(text), NULL, NULL, NULL, 0};
+    const dyad_event *ev;
+    size_t n;
+    assert_int_equal(dyad_coder_code(c, &doc, &ev, &n, NULL, NULL), DYAD_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(out);
+        snprintf(out + l, sizeof out - l, "%s%s %s %s", i ? "; " : "", ev[i].source,
+                 ev[i].target, ev[i].code);
+        assert_true(ev[i].verb_span.end <= strlen(text));
+        assert_non_null(ev[i].pattern);
+    }
+    dyad_coder_free(c);
+    return out;
+}
+
+static void subject_verb_object(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "Arnor attacked Gondor."), "ARN GON 190");
+    assert_string_equal(code(0, 20160101, "Arnor will restore full diplomatic ties with Gondor."),
+                        "ARN GON 051");
+}
+
+static void passive_with_agent_swaps(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "Gondor was attacked by Mordor."), "MOR GON 190");
+}
+
+static void compounds_give_one_event_each(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "Arnor and Gondor attacked Mordor."),
+                        "ARN MOR 190; GON MOR 190");
+}
+
+static void agents_compose(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "Russian police arrested Russian students."),
+                        "RUSCOP RUSEDU 173");
+    assert_string_equal(code(0, 20160101, "The Gondor government attacked MSF Arnor."),
+                        "GONGOV NGOARN 190");
+    assert_string_equal(code(0, 20160101, "Students attacked Gondor."), "---EDU GON 190");
+}
+
+static void dated_codes(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20070101, "Sam Gamgee attacked Gondor."), "HOBCIV GON 190");
+    assert_string_equal(code(0, 20100101, "Sam Gamgee attacked Gondor."), "HOBMIL GON 190");
+}
+
+static void pattern_pairs(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "Arnor met with Gondor."), "ARN GON 043; GON ARN 044");
+}
+
+static void negation_and_require_dyad(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "Arnor did not attack Gondor."), "");
+    assert_string_equal(code(DYAD_OPT_KEEP_NEGATED, 20160101, "Arnor did not attack Gondor."),
+                        "ARN GON 190");
+    assert_string_equal(code(0, 20160101, "Arnor attacked."), "ARN --- 190");
+    assert_string_equal(code(DYAD_OPT_REQUIRE_DYAD, 20160101, "Arnor attacked."), "");
+}
+
+static void discarded(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "Arnor attacked Gondor at baseball."), "");
+    assert_string_equal(code(0, 20160101, "Arnor attacked Gondor. The World Cup began."), "");
+    assert_string_equal(code(0, 20160101, "Arnor attacked Gondor. Baseball is fun."),
+                        "ARN GON 190");
+}
+
+static void explain_trace(void **state)
+{
+    (void)state;
+    dyad_coder *c = dyad_coder_new(dict, DYAD_OPT_EXPLAIN);
+    const char *t = "Arnor did not attack Gondor.";
+    dyad_doc doc = {"t", 20160101, t, strlen(t), NULL, NULL, NULL, 0};
+    const dyad_event *ev;
+    size_t n;
+    assert_int_equal(dyad_coder_code(c, &doc, &ev, &n, NULL, NULL), DYAD_OK);
+    const char *x = dyad_coder_explain(c);
+    assert_non_null(x);
+    assert_non_null(strstr(x, "\"why_not\":\"negated verb\""));
+    assert_non_null(strstr(x, "\"entry\":\"v.txt:"));
+    dyad_coder_free(c);
+    c = dyad_coder_new(dict, 0);
+    assert_null(dyad_coder_explain(c));
+    dyad_coder_free(c);
+}
+
+static void validation_file_reader(void **state)
+{
+    (void)state;
+    static const char xml[] =
+        "<Validation><Environment><Verbfile>V.txt</Verbfile><Actorfile>A.txt</Actorfile>"
+        "<Config option=\"require_dyad\" value=\"False\"></Config></Environment>\n"
+        "<!-- <Sentence id=\"X\"> commented out --></Sentence> -->\n"
+        "<Config option=\"comma_max\" value=\"0\"/>\n"
+        "<Sentence date=\"19950101\" id=\"R-1\" category=\"DEMO\" sentence=\"true\">\n"
+        "<EventCoding sourcecode=\"ARN\" targetcode=\"GON\" eventcode=\"064\"></EventCoding>\n"
+        "<Text>\nArnor &amp; Gondor\n met.\n</Text>\n<Parse>(ROOT (S (NP Arnor)))\n"
+        "<EventCoding sourcecode=\"NO\" targetcode=\"NO\" eventcode=\"999\"></EventCoding></Parse>\n"
+        "</Sentence>\n"
+        "<Sentence date=\"19950101\" id=\"R-2\" category=\"ERROR\" sentence=\"false\">\n"
+        "<EventCoding error=\"sentencediscard\"></EventCoding><Text>x</Text></Sentence>";
+    code_vfile vf;
+    assert_int_equal(code_vfile_parse(xml, sizeof xml - 1, "m.xml", &vf, NULL, NULL), DYAD_OK);
+    assert_string_equal(vf.verbs, "V.txt");
+    assert_string_equal(vf.actors, "A.txt");
+    assert_null(vf.agents);
+    assert_int_equal(vf.nconfigs, 1);
+    assert_int_equal(vf.nrecords, 2);
+    assert_string_equal(vf.records[0].id, "R-1");
+    assert_string_equal(vf.records[0].text, "Arnor & Gondor met.");
+    assert_int_equal(vf.records[0].date, 19950101);
+    assert_int_equal(vf.records[0].nevents, 1);   /* nothing from <Parse> */
+    assert_int_equal(vf.records[0].nconfigs, 1);
+    assert_string_equal(vf.records[0].configs[0].option, "comma_max");
+    assert_false(vf.records[1].sentence);
+    assert_string_equal(vf.records[1].events[0].error, "sentencediscard");
+    code_vfile_free(&vf);
+    assert_int_equal(code_vfile_parse("junk", 4, "j.xml", &vf, NULL, NULL), DYAD_EFORMAT);
+    code_vfile_free(&vf);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(subject_verb_object),
+        cmocka_unit_test(passive_with_agent_swaps),
+        cmocka_unit_test(compounds_give_one_event_each),
+        cmocka_unit_test(agents_compose),
+        cmocka_unit_test(dated_codes),
+        cmocka_unit_test(pattern_pairs),
+        cmocka_unit_test(negation_and_require_dyad),
+        cmocka_unit_test(discarded),
+        cmocka_unit_test(explain_trace),
+        cmocka_unit_test(validation_file_reader),
+    };
+    return cmocka_run_group_tests(tests, setup, teardown);
+}

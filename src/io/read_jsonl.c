@@ -31,8 +31,15 @@ static jsonl_state *state_new(dyad_reader *r)
         return NULL;
     }
     for (char *save = NULL, *f = strtok_r(st->fields_mem, ",", &save);
-         f && st->ntext < MAX_TEXT_FIELDS; f = strtok_r(NULL, ",", &save))
-        st->text_fields[st->ntext++] = f;
+         f && st->ntext < MAX_TEXT_FIELDS; f = strtok_r(NULL, ",", &save)) {
+        while (*f == ' ')
+            f++;  /* "headline, short_description" */
+        size_t n = strlen(f);
+        while (n && f[n - 1] == ' ')
+            f[--n] = '\0';
+        if (n)
+            st->text_fields[st->ntext++] = f;
+    }
     st->date_field = o->date_field && *o->date_field ? o->date_field : "date";
     st->id_field = o->id_field && *o->id_field ? o->id_field : "id";
     buf_init(&st->fixed);
@@ -118,12 +125,16 @@ static bool get_id(dyad_reader *r, jsonl_state *st, json_t *obj, long line,
     return true;
 }
 
+/* Title and URL travel to the writers (GDELT's SOURCEURL): "title", and
+ * "url" or else "link" (as in the HuffPost and many news dumps). */
 static void get_extras(dyad_reader *r, json_t *obj, dyad_doc *doc)
 {
     json_t *v = json_object_get(obj, "title");
     if (json_is_string(v))
         doc->title = arena_strdup(&r->strings, json_string_value(v));
     v = json_object_get(obj, "url");
+    if (!json_is_string(v))
+        v = json_object_get(obj, "link");
     if (json_is_string(v))
         doc->url = arena_strdup(&r->strings, json_string_value(v));
 }
@@ -213,7 +224,13 @@ static dyad_status jsonl_next(dyad_reader *r, dyad_doc *doc)
         if (lr == IO_LINE_TOO_LONG) {
             status = io_reject(r, line, "line longer than %zu MB; skipped",
                                IO_MAX_RECORD >> 20);
-        } else if (!blank(s, n)) {
+        } else {
+            if (line == 1 && n >= 3 && !memcmp(s, "\xEF\xBB\xBF", 3)) {
+                s += 3;  /* a byte-order mark some tools write */
+                n -= 3;
+            }
+            if (blank(s, n))
+                continue;
             arena_reset(&r->strings);
             buf_clear(&r->text);
             memset(doc, 0, sizeof *doc);

@@ -292,6 +292,28 @@ static void jsonl_invalid_utf8_is_repaired_not_rejected(void **state)
     dyad_reader_free(r);
 }
 
+static void jsonl_bom_spaced_fields_and_url(void **state)
+{
+    (void)state;
+    const char *s = "\xEF\xBB\xBF{\"h\":\"Head\",\"d\":\"Desc.\",\"link\":\"http://x/1\"}\n"
+                    "{\"h\":\"Two\",\"url\":\"http://y/2\",\"link\":\"http://x/2\",\"title\":\"T\"}\n";
+    diags ds = {0};
+    dyad_reader_opts o = {.text_field = " h , d ", .id_field = "link"};
+    dyad_reader *r = open_mem(s, strlen(s), DYAD_INPUT_JSONL, &ds, &o);
+    dyad_doc doc;
+    assert_int_equal(dyad_reader_next(r, &doc), DYAD_OK);
+    assert_string_equal(doc.text, "Head\n\nDesc.");
+    assert_string_equal(doc.id, "http://x/1");
+    assert_string_equal(doc.url, "http://x/1");
+    assert_null(doc.title);
+    assert_int_equal(dyad_reader_next(r, &doc), DYAD_OK);
+    assert_string_equal(doc.url, "http://y/2");  /* "url" before "link" */
+    assert_string_equal(doc.title, "T");
+    assert_int_equal(dyad_reader_next(r, &doc), DYAD_EEND);
+    assert_int_equal(ds.n, 0);
+    dyad_reader_free(r);
+}
+
 static void jsonl_long_line_across_chunks(void **state)
 {
     (void)state;
@@ -597,6 +619,7 @@ int main(void)
         cmocka_unit_test(jsonl_strict_stops_at_first_reject),
         cmocka_unit_test(jsonl_custom_fields),
         cmocka_unit_test(jsonl_invalid_utf8_is_repaired_not_rejected),
+        cmocka_unit_test(jsonl_bom_spaced_fields_and_url),
         cmocka_unit_test(jsonl_long_line_across_chunks),
         cmocka_unit_test(line_splitter_limits),
         cmocka_unit_test(xml_sentences_entities_and_rejects),

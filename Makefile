@@ -2,7 +2,7 @@
 # runs every test and ends with "N passed, N failed"; BUILD=asan builds the
 # same into build/asan with AddressSanitizer and UBSan.
 #
-# Targets: all test check-asan fuzz fuzzlib fuzz-run bench install uninstall clean
+# Targets: all test check-asan check-tsan fuzz fuzzlib fuzz-run bench install uninstall clean
 
 BUILD ?= release
 PREFIX ?= /usr/local
@@ -105,6 +105,13 @@ test: tests-build
 check-asan:
 	$(MAKE) BUILD=asan test
 
+# ThreadSanitizer over the test that shares one dictionary among threads.
+CFLAGS_tsan := -O1 -g -fsanitize=thread
+LDFLAGS_tsan := -fsanitize=thread
+check-tsan:
+	$(MAKE) BUILD=tsan build/tsan/tests/test_threads
+	CMOCKA_MESSAGE_OUTPUT=TAP build/tsan/tests/test_threads
+
 # The README's test command: installs what is missing, then every test, then
 # every test again under AddressSanitizer and UBSan.
 check: deps
@@ -156,7 +163,7 @@ uninstall:
 clean:
 	rm -rf build dyad
 
-.PHONY: all check demo deps test tests-build check-asan fuzz fuzzlib fuzz-run bench install uninstall clean
+.PHONY: all check demo deps test tests-build check-asan check-tsan fuzz fuzzlib fuzz-run bench install uninstall clean
 .SECONDARY:
 
 -include $(LIB_OBJ:.o=.d) $(CLI_OBJ:.o=.d)

@@ -57,6 +57,17 @@ expect "Brazil expelled the Venezuelan ambassador." BRA VEN 174
 expect "Israel killed three Palestinians in the West Bank." ISR PSE '19.'
 expect "Russia floated a proposal for joint air strikes with the United States." RUS USA '03.*'
 
+# ---- issues and discards ------------------------------------------------------
+printf 'Iran rejected new talks on its nuclear program with the United States.\n' |
+    $DYAD code --date 20200115 --id issue1 >"$out" 2>/dev/null
+check "issues: a nuclear program sentence carries NUCLEAR_PROGRAM" grep -q '"NUCLEAR_PROGRAM"' "$out"
+printf 'Preheat the oven. Russia praised France on Monday.\n' |
+    $DYAD code --date 20200115 --id discard1 >"$out" 2>/dev/null
+check "discards: a recipe story yields no event" test ! -s "$out"
+printf 'Russia praised France on Monday.\n' |
+    $DYAD code --date 20200115 --id discard2 >"$out" 2>/dev/null
+check "discards: the same sentence alone is coded" grep -q '"code":"051"' "$out"
+
 # ---- the seed article ---------------------------------------------------------
 if need_shared "default dictionaries on the seed article"; then
     $DYAD code --date 20160608 --format tsv "$DYAD_SHARED/seed/article.txt" \

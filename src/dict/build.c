@@ -16,6 +16,7 @@ void builder_init(dict_builder *b, dyad_diag_fn diag, void *ud, int strict)
     buf_init(&b->strings);
     buf_putc(&b->strings, '\0');        /* offset 0 = "" */
     vec_init(&b->word_off, sizeof(uint32_t));
+    vec_init(&b->word_hash, sizeof(uint64_t));
     vec_init(&b->nodes, sizeof(uint32_t));
     vec_init(&b->matches, sizeof(b_match));
     vec_init(&b->actors, sizeof(b_actor));
@@ -39,8 +40,9 @@ void builder_init(dict_builder *b, dyad_diag_fn diag, void *ud, int strict)
     b->strict = strict;
     /* Word 0 is "no word"; trie node 0 is the root. */
     uint32_t *w0 = vec_push(&b->word_off);
+    uint64_t *h0 = vec_push(&b->word_hash);
     uint32_t *n0 = vec_push(&b->nodes);
-    if (!w0 || !n0)
+    if (!w0 || !h0 || !n0)
         b->oom = true;
     else
         *n0 = DICT_NONE;
@@ -52,7 +54,7 @@ void builder_free(dict_builder *b)
     buf_free(&b->strings);
     free(b->whash);
     free(b->edges);
-    vec *vs[] = {&b->word_off, &b->nodes, &b->matches, &b->actors, &b->codes,
+    vec *vs[] = {&b->word_off, &b->word_hash, &b->nodes, &b->matches, &b->actors, &b->codes,
                  &b->agents, &b->blocks, &b->verbs, &b->verb_words,
                  &b->verb_forms, &b->patterns, &b->elems, &b->synsets,
                  &b->members, &b->discards, &b->issues, &b->transforms,
@@ -145,8 +147,7 @@ static bool whash_grow(dict_builder *b)
     if (!t)
         return false;
     for (size_t i = 1; i < b->word_off.len; i++) {
-        const char *s = builder_strp(b, VEC_AT(&b->word_off, uint32_t, i));
-        size_t j = hash_bytes(s, strlen(s)) & (cap - 1);
+        size_t j = VEC_AT(&b->word_hash, uint64_t, i) & (cap - 1);
         while (t[j])
             j = (j + 1) & (cap - 1);
         t[j] = (uint32_t)i;
@@ -165,20 +166,26 @@ dict_word builder_word_norm(dict_builder *b, const char *s, size_t len)
         b->oom = true;
         return 0;
     }
-    size_t j = hash_bytes(s, len) & (b->whash_cap - 1);
+    uint64_t h = hash_bytes(s, len);
+    size_t j = h & (b->whash_cap - 1);
     while (b->whash[j]) {
-        const char *w = builder_strp(b, VEC_AT(&b->word_off, uint32_t, b->whash[j]));
-        if (strncmp(w, s, len) == 0 && w[len] == '\0')
-            return b->whash[j];
+        uint32_t id = b->whash[j];
+        if (VEC_AT(&b->word_hash, uint64_t, id) == h) {
+            const char *w = builder_strp(b, VEC_AT(&b->word_off, uint32_t, id));
+            if (memcmp(w, s, len) == 0 && w[len] == '\0')
+                return id;
+        }
         j = (j + 1) & (b->whash_cap - 1);
     }
     uint32_t off = builder_str(b, s, len);
     uint32_t *slot = vec_push(&b->word_off);
-    if (!slot || b->oom) {
+    uint64_t *hs = vec_push(&b->word_hash);
+    if (!slot || !hs || b->oom) {
         b->oom = true;
         return 0;
     }
     *slot = off;
+    *hs = h;
     b->whash[j] = (uint32_t)(b->word_off.len - 1);
     return b->whash[j];
 }

@@ -82,6 +82,7 @@ typedef struct dict_builder {
     arena scratch;
     buf strings;               /* string pool; offset 0 is "" */
     vec word_off;              /* uint32: word id -> string offset */
+    vec word_hash;             /* uint64: word id -> hash_bytes of the word */
     uint32_t *whash;           /* open addressing over word ids, 0 = empty */
     size_t whash_cap;
     vec nodes;                 /* uint32 per trie node: head of its b_match list */

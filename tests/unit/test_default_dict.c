@@ -185,7 +185,7 @@ static void common_verbs_have_their_codes(void **state)
     (void)state;
     static const char *const want[][2] = {
         {"said", "010"}, {"denied", "016"}, {"urged", "020"}, {"called for", "020"},
-        {"pledged", "030"}, {"met", "040"}, {"discussed", "040"},
+        {"pledged", "030"}, {"agreed", "030"}, {"met", "040"}, {"discussed", "040"},
         {"phoned", "041"}, {"visited", "042"}, {"hosted", "043"},
         {"mediated", "045"}, {"negotiated", "046"}, {"praised", "051"},
         {"apologized", "055"}, {"traded", "061"}, {"provided", "070"},
@@ -242,6 +242,8 @@ static void light_verbs_code_by_their_object(void **state)
         {"expressed", "012"},   /* expressed concern */
         {"cut", "161"},         /* cut ties */
         {"took", "181"},        /* took hostages */
+        {"agreed", "0871"},     /* agreed a truce */
+        {"agreed", "019"},      /* agreed with X */
     };
     for (size_t i = 0; i < sizeof want / sizeof want[0]; i++)
         if (!has_pattern_code(want[i][0], want[i][1]))

@@ -81,7 +81,8 @@ typedef struct dyad_doc {
 } dyad_doc;
 
 typedef enum dyad_input_format {
-    DYAD_INPUT_AUTO = 0,      /* from the file name: .jsonl/.json, .xml, else text */
+    DYAD_INPUT_AUTO = 0,      /* from the file name: .jsonl/.json/.ndjson, .xml, else
+                                 text; stdin: '{' JSON Lines, '<' XML, else text */
     DYAD_INPUT_TEXT,          /* one document per file */
     DYAD_INPUT_JSONL,         /* one JSON object per line */
     DYAD_INPUT_PETRARCH_XML   /* <Sentence date id><Text>...</Text></Sentence> */
@@ -102,8 +103,9 @@ typedef struct dyad_reader_opts {
 typedef struct dyad_reader dyad_reader;
 
 /* Opens path ("-" or NULL for stdin) for reading documents. Compressed input
- * (.gz, .zst) is decompressed by extension. Returns NULL and sets *status on
- * failure. */
+ * (.gz, .zst, or gzip/zstd data under any name) is decompressed as it
+ * streams; a truncated stream ends with DYAD_EIO after the records before
+ * it. Returns NULL and sets *status on failure (reported through diag). */
 dyad_reader *dyad_reader_open(const char *path, const dyad_reader_opts *opts,
                               dyad_status *status);
 

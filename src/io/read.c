@@ -24,6 +24,19 @@ bool io_src_fill(io_src *s)
     return true;
 }
 
+/* Appends more input to the chunk without consuming any (for peeking at
+ * the start of a stream); false at the end or on error. */
+bool io_src_fill_more(io_src *s)
+{
+    if (s->in.failed || s->len == IO_CHUNK)
+        return false;
+    ssize_t n = io_instream_read(&s->in, s->chunk + s->len, IO_CHUNK - s->len);
+    if (n <= 0)
+        return false;
+    s->len += (size_t)n;
+    return true;
+}
+
 /* Skips to the end of an over-long line without keeping it. */
 static io_line_result skip_line(io_src *s)
 {
@@ -278,6 +291,29 @@ static dyad_reader *reader_check_stream(dyad_reader *r, dyad_status *status)
     return r;
 }
 
+/* Standard input has no name to guess from: its first non-blank byte
+ * decides ('{' JSON Lines, '<' PETRARCH XML, else plain text). */
+static void sniff_format(dyad_reader *r)
+{
+    io_src *s = &r->src;
+    size_t i = 0;
+    for (;;) {
+        if (i == s->len) {
+            if (s->len == IO_CHUNK || !io_src_fill_more(s))
+                break;
+            continue;
+        }
+        unsigned char c = s->chunk[i++];
+        if (c == ' ' || c == '\t' || c == '\n' || c == '\r')
+            continue;
+        r->format = c == '{' ? DYAD_INPUT_JSONL
+                  : c == '<' ? DYAD_INPUT_PETRARCH_XML : DYAD_INPUT_TEXT;
+        break;
+    }
+    r->ops = r->format == DYAD_INPUT_JSONL ? &io_jsonl_ops
+           : r->format == DYAD_INPUT_PETRARCH_XML ? &io_xml_ops : &io_text_ops;
+}
+
 dyad_reader *dyad_reader_open(const char *path, const dyad_reader_opts *opts,
                               dyad_status *status)
 {
@@ -291,10 +327,13 @@ dyad_reader *dyad_reader_open(const char *path, const dyad_reader_opts *opts,
     dyad_reader *r = reader_new(std_in ? "<stdin>" : path, opts, status);
     if (!r)
         return NULL;
-    if (std_in && opts->format == DYAD_INPUT_AUTO)
-        r->ops = &io_text_ops;
     io_instream_open(&r->src.in, std_in ? NULL : path);
-    return reader_check_stream(r, status);
+    if (r->src.in.failed)
+        return reader_check_stream(r, status);
+    if (std_in && opts->format == DYAD_INPUT_AUTO)
+        sniff_format(r);  /* a read error here surfaces from the first next */
+    *status = DYAD_OK;
+    return r;
 }
 
 dyad_reader *io_reader_open_mem(const void *data, size_t len, const char *name,

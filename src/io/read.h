@@ -75,6 +75,9 @@ enum { IO_SRC_EOF = -1, IO_SRC_ERR = -2 };
 /* Refills the chunk; returns false at the end or on error (in.failed). */
 bool io_src_fill(io_src *s);
 
+/* Appends more input behind what the chunk holds, consuming nothing. */
+bool io_src_fill_more(io_src *s);
+
 /* The next byte, IO_SRC_EOF or IO_SRC_ERR. Counts lines. */
 static inline int io_src_getc(io_src *s)
 {

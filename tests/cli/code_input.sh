@@ -74,13 +74,20 @@ check "--strict: records before it are written" [ "$(ids | tr '\n' ' ')" = "d1 "
 "$DYAD" code --sentences --input jsonl <"$T/mixed.jsonl" >"$T/out" 2>"$T/err"; rc=$?
 expect_rc "stdin with --input jsonl" 3
 err_has "stdin is named in messages" "<stdin>:2: error"
+"$DYAD" code --sentences <"$T/mixed.jsonl" >"$T/out" 2>"$T/err"; rc=$?
+cond "stdin without --input: JSON Lines recognised by '{'" '[ "$rc" -eq 3 ] && [ "$(ids | tr "\n" " ")" = "d1 d3 d5 " ]'
+printf '\n  <Sentences><Sentence id="x1" date="20160608"><Text>From stdin.</Text></Sentence></Sentences>\n' |
+    "$DYAD" code --sentences >"$T/out" 2>"$T/err"; rc=$?
+cond "stdin without --input: PETRARCH XML recognised by '<'" '[ "$rc" -eq 0 ] && [ "$(ids)" = "x1" ]'
+"$DYAD" code --sentences <"$T/probe.txt" >"$T/out" 2>"$T/err"; rc=$?
+cond "stdin without --input: anything else is one text document" '[ "$rc" -eq 0 ] && [ "$(ids)" = "<stdin>" ]'
 gzip -c "$T/mixed.jsonl" >"$T/mixed.jsonl.gz"
 zstd -q -c "$T/mixed.jsonl" >"$T/mixed.jsonl.zst"
 run code --sentences "$T/mixed.jsonl.gz"
 cond "gzip input by extension" '[ "$rc" -eq 3 ] && [ "$(ids | wc -l)" -eq 3 ]'
 run code --sentences "$T/mixed.jsonl.zst"
 cond "zstd input by extension" '[ "$rc" -eq 3 ] && [ "$(ids | wc -l)" -eq 3 ]'
-"$DYAD" code --sentences --input jsonl - <"$T/mixed.jsonl.gz" >"$T/out" 2>"$T/err"; rc=$?
+"$DYAD" code --sentences - <"$T/mixed.jsonl.gz" >"$T/out" 2>"$T/err"; rc=$?
 cond "gzip on stdin recognised by its magic number" '[ "$rc" -eq 3 ] && [ "$(ids | wc -l)" -eq 3 ]'
 
 # ---- truncated gzip: a clear error, the records before it kept ----

@@ -79,6 +79,14 @@ cond "-j 3 stderr identical to -j 1" 'cmp -s "$T/j1.err" "$T/j3.err"'
 "$DYAD" code "${PD[@]}" --format tsv -j 1 "$T/many.xml" >"$T/t1" 2>/dev/null
 cond "-j 2 TSV identical to -j 1" '[ -s "$T/t1" ] && cmp -s "$T/t1" "$T/t2"'
 
+# The HuffPost sample: 10,000 news records, thousands of events.
+H="$DYAD_SHARED/corpora/huffpost/news_category_v3.first10k.jsonl"
+HF=(--text-field headline,short_description --date-field date --id-field link)
+"$DYAD" code "${PD[@]}" "${HF[@]}" -j 1 "$H" >"$T/h1" 2>"$T/h1.err"; rc=$?
+cond "HuffPost, PETRARCH2 dictionaries: exit 0 ($(wc -l <"$T/h1") events)" '[ "$rc" -eq 0 ] && [ -s "$T/h1" ]'
+"$DYAD" code "${PD[@]}" "${HF[@]}" -j 2 "$H" >"$T/h2" 2>"$T/h2.err"
+cond "HuffPost: -j 2 events byte-identical to -j 1" 'cmp -s "$T/h1" "$T/h2" && cmp -s "$T/h1.err" "$T/h2.err"'
+
 "$DYAD" code "${PD[@]}" "$X" >"$T/x" 2>"$T/x.err"; rc=$?
 cond "GigaWord XML with the PETRARCH2 dictionaries: exit 0" '[ "$rc" -eq 0 ]'
 cond "GigaWord XML: events written" '[ "$(wc -l <"$T/x")" -gt 10 ]'

@@ -730,39 +730,53 @@ void read_verbs(dict_builder *b, const char *data, size_t len)
 
 /* ---- Synset members into the trie ----------------------------------------------- */
 
-static void member_phrases(dict_builder *b, uint32_t synset, uint32_t from,
+/* One member's phrase (and its plural) for synset. */
+static void member_phrase(dict_builder *b, uint32_t synset, const b_member *m,
+                          bool no_plural)
+{
+    dict_word w[MAX_WORDS];
+    memcpy(w, &VEC_AT(&b->verb_words, dict_word, m->first_word), m->nwords * sizeof *w);
+    builder_add_phrase(b, w, m->nwords, DICT_SYNSET, synset);
+    if (no_plural || m->no_plural)
+        return;
+    /* The plural of a phrase is the plural of its last word. */
+    char out[4][64];
+    const char *lw = builder_word_str(b, w[m->nwords - 1]);
+    size_t k = inflect_plural(lw, strlen(lw), out, 4);
+    for (size_t j = 0; j < k; j++) {
+        w[m->nwords - 1] = builder_word_norm(b, out[j], strlen(out[j]));
+        if (w[m->nwords - 1])
+            builder_add_phrase(b, w, m->nwords, DICT_SYNSET, synset);
+    }
+}
+
+/* A member naming another synset (TABARI) brings in that synset's
+ * members, nested a few levels at most. */
+static void nested_members(dict_builder *b, uint32_t synset, uint32_t from,
                            bool no_plural, int depth)
 {
     for (size_t i = 0; i < b->members.len; i++) {
-        b_member *m = &VEC_AT(&b->members, b_member, i);
+        const b_member *m = &VEC_AT(&b->members, b_member, i);
         if (m->synset != from)
             continue;
-        if (m->ref != DICT_NONE) {
-            if (depth < 4)
-                member_phrases(b, synset, m->ref, no_plural, depth + 1);
-            continue;
-        }
-        dict_word w[MAX_WORDS];
-        memcpy(w, &VEC_AT(&b->verb_words, dict_word, m->first_word), m->nwords * sizeof *w);
-        builder_add_phrase(b, w, m->nwords, DICT_SYNSET, synset);
-        if (no_plural || m->no_plural)
-            continue;
-        /* The plural of a phrase is the plural of its last word. */
-        char out[4][64];
-        const char *lw = builder_word_str(b, w[m->nwords - 1]);
-        size_t k = inflect_plural(lw, strlen(lw), out, 4);
-        for (size_t j = 0; j < k; j++) {
-            w[m->nwords - 1] = builder_word_norm(b, out[j], strlen(out[j]));
-            if (w[m->nwords - 1])
-                builder_add_phrase(b, w, m->nwords, DICT_SYNSET, synset);
-        }
+        if (m->ref == DICT_NONE)
+            member_phrase(b, synset, m, no_plural);
+        else if (depth < 4)
+            nested_members(b, synset, m->ref,
+                           no_plural || VEC_AT(&b->synsets, b_synset, m->ref).no_plural,
+                           depth + 1);
     }
 }
 
 void verbs_finish(dict_builder *b)
 {
-    for (size_t s = 0; s < b->synsets.len; s++) {
-        b_synset *sy = &VEC_AT(&b->synsets, b_synset, s);
-        member_phrases(b, (uint32_t)s, (uint32_t)s, sy->no_plural, 0);
+    for (size_t i = 0; i < b->members.len; i++) {
+        const b_member *m = &VEC_AT(&b->members, b_member, i);
+        bool np = VEC_AT(&b->synsets, b_synset, m->synset).no_plural;
+        if (m->ref == DICT_NONE)
+            member_phrase(b, m->synset, m, np);
+        else
+            nested_members(b, m->synset, m->ref,
+                           np || VEC_AT(&b->synsets, b_synset, m->ref).no_plural, 1);
     }
 }

@@ -236,6 +236,27 @@ static void p1_syntax_detected(void **state)
     dyad_dict_free(d);
 }
 
+static void nested_synsets(void **state)
+{
+    (void)state;
+    /* TABARI lets a synset list another one; later definitions count too. */
+    const char *text = "&OUTER\n+&INNER\n+CLOSER\n&INNER_\n+MILITARY\n"
+                       "--- A [010] ---\nACT\n- * &OUTER TIES [011]\n";
+    diags g;
+    dyad_dict *d = load1(DICT_FILE_VERBS, text, &g);
+    assert_int_equal(g.errors + g.warnings, 0);
+    const dict_verb *v = dict_verb_get(d, (uint32_t)find(d, "act", DICT_VERB));
+    uint32_t outer = v->patterns[0].elems[1].id, len;
+    dict_word w[2];
+    size_t n = dict_phrase_words(d, "military", w, 2);
+    assert_true(dict_synset_match(d, outer, w, n, &len));
+    n = dict_phrase_words(d, "closers", w, 2);
+    assert_true(dict_synset_match(d, outer, w, n, &len));
+    n = dict_phrase_words(d, "militaries", w, 2);   /* INNER_ has no plurals */
+    assert_false(dict_synset_match(d, outer, w, n, &len));
+    dyad_dict_free(d);
+}
+
 /* ---- Actors -------------------------------------------------------------------- */
 
 static const char actors[] =
@@ -516,6 +537,7 @@ int main(void)
         cmocka_unit_test(p2_verbs_blocks_forms_codes),
         cmocka_unit_test(p2_patterns_compile),
         cmocka_unit_test(p1_syntax_detected),
+        cmocka_unit_test(nested_synsets),
         cmocka_unit_test(actor_dates_first_match_wins),
         cmocka_unit_test(agents_affixes_plurals_markers),
         cmocka_unit_test(discards_and_issues),

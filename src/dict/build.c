@@ -54,6 +54,7 @@ void builder_free(dict_builder *b)
     buf_free(&b->strings);
     free(b->whash);
     free(b->edges);
+    free(b->syn_index);
     vec *vs[] = {&b->word_off, &b->word_hash, &b->nodes, &b->matches, &b->actors, &b->codes,
                  &b->agents, &b->blocks, &b->verbs, &b->verb_words,
                  &b->verb_forms, &b->patterns, &b->elems, &b->synsets,

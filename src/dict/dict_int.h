@@ -92,6 +92,8 @@ typedef struct dict_builder {
     vec actors, codes, agents, blocks, verbs, verb_words, verb_forms, patterns,
         elems, synsets, members, discards, issues, transforms, files;
     vec diags;                 /* b_diag, replayed from a cache */
+    uint32_t *syn_index;       /* synset names: open addressing, id + 1, 0 = empty */
+    size_t syn_cap;
     /* Reporting. */
     dyad_diag_fn diag;
     void *ud;

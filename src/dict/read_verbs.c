@@ -7,6 +7,7 @@
  * Owns: synsets (members go into the trie at verbs_finish), blocks, verbs
  * and their forms, patterns, transformations. Semantics follow PETRARCH's
  * PETRreader.read_verb_dictionary; differences are in docs/COMPATIBILITY.md. */
+#include <stdlib.h>
 #include <string.h>
 
 #include "dict_int.h"
@@ -41,14 +42,54 @@ static size_t name_len(const char *s, size_t len)
 }
 
 /* Synset names compare in upper case, without '&' and a trailing '_'. */
+static uint64_t name_hash(const char *s, size_t len)
+{
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        h = (h ^ (c >= 'a' && c <= 'z' ? c - 32 : c)) * 1099511628211ull;
+    }
+    return h;
+}
+
 static uint32_t synset_find(dict_builder *b, const char *s, size_t len)
 {
-    for (size_t i = 0; i < b->synsets.len; i++) {
-        const char *n = builder_strp(b, VEC_AT(&b->synsets, b_synset, i).name);
+    if (!b->syn_cap)
+        return DICT_NONE;
+    for (size_t j = name_hash(s, len) & (b->syn_cap - 1); b->syn_index[j];
+         j = (j + 1) & (b->syn_cap - 1)) {
+        const char *n = builder_strp(b, VEC_AT(&b->synsets, b_synset, b->syn_index[j] - 1).name);
         if (strlen(n) == len && strncasecmp(n, s, len) == 0)
-            return (uint32_t)i;
+            return b->syn_index[j] - 1;
     }
     return DICT_NONE;
+}
+
+static bool synset_index(dict_builder *b, uint32_t id)
+{
+    if ((b->synsets.len + 1) * 2 > b->syn_cap) {
+        size_t cap = b->syn_cap ? b->syn_cap * 2 : 64;
+        uint32_t *t = calloc(cap, sizeof *t);
+        if (!t)
+            return false;
+        for (size_t i = 0; i < b->syn_cap; i++)
+            if (b->syn_index[i]) {
+                const char *n = builder_strp(b, VEC_AT(&b->synsets, b_synset, b->syn_index[i] - 1).name);
+                size_t j = name_hash(n, strlen(n)) & (cap - 1);
+                while (t[j])
+                    j = (j + 1) & (cap - 1);
+                t[j] = b->syn_index[i];
+            }
+        free(b->syn_index);
+        b->syn_index = t;
+        b->syn_cap = cap;
+    }
+    const char *n = builder_strp(b, VEC_AT(&b->synsets, b_synset, id).name);
+    size_t j = name_hash(n, strlen(n)) & (b->syn_cap - 1);
+    while (b->syn_index[j])
+        j = (j + 1) & (b->syn_cap - 1);
+    b->syn_index[j] = id + 1;
+    return true;
 }
 
 static uint32_t synset_add(dict_builder *b, const char *s, size_t len, long line)
@@ -65,6 +106,10 @@ static uint32_t synset_add(dict_builder *b, const char *s, size_t len, long line
     sy->name = builder_str(b, up, n);
     sy->file = b->file;
     sy->line = (uint32_t)line;
+    if (!synset_index(b, (uint32_t)(b->synsets.len - 1))) {
+        b->oom = true;
+        return DICT_NONE;
+    }
     return (uint32_t)(b->synsets.len - 1);
 }
 

@@ -326,15 +326,19 @@ uint32_t builder_add_phrase(dict_builder *b, const dict_word *w, size_t n,
     }
     /* The same phrase may map to the same entry twice (a plural equal to a
      * listed form); keep one. Report another entry of the same kind so
-     * readers can flag duplicates. */
+     * readers can flag duplicates. Entries of a kind arrive in increasing
+     * order, so the newest match of this kind is the only one to look at:
+     * no quadratic walk when thousands of entries share a phrase. */
     uint32_t other = DICT_NONE;
     for (uint32_t m = VEC_AT(&b->nodes, uint32_t, node); m != DICT_NONE;
          m = VEC_AT(&b->matches, b_match, m).next) {
         b_match *bm = &VEC_AT(&b->matches, b_match, m);
-        if (bm->kind == kind && bm->entry == entry)
-            return other;
-        if (bm->kind == kind)
-            other = bm->entry;
+        if (bm->kind != kind)
+            continue;
+        if (bm->entry == entry)
+            return DICT_NONE;
+        other = bm->entry;
+        break;
     }
     b_match *bm = vec_push(&b->matches);
     if (!bm) {

@@ -174,6 +174,31 @@ static uint32_t source_before(const parse_sent *ps, uint32_t tg)
     return PARSE_NONE;
 }
 
+/* "It has been noted that ...", "it is expected to ...": an IT subject
+ * whose verb is followed by a clause stands for that clause, no actor. */
+static int expletive(const parse_sent *ps, uint32_t g, const parse_vg *vg)
+{
+    const parse_group *gr = &ps->groups[g];
+    if (gr->end - gr->begin != 1 || gr->end != vg->begin || vg->end >= ps->n)
+        return 0;
+    const parse_tok *t = &ps->toks[gr->begin], *nx = &ps->toks[vg->end];
+    return t->len == 2 && !memcmp(t->norm, "IT", 2) &&
+           ((nx->len == 4 && !memcmp(nx->norm, "THAT", 4)) || nx->pos == POS_TO);
+}
+
+/* Prepositions (other than OF) between token from and group g: how far
+ * the target lies from the verb ("discussed the need for action against X"). */
+static int preps_before(const parse_sent *ps, uint32_t from, uint32_t g)
+{
+    if (g == PARSE_NONE)
+        return 99;
+    int n = 0;
+    for (uint32_t i = from; i < ps->groups[g].begin; i++)
+        n += ps->toks[i].pos == POS_PREP && !(ps->toks[i].len == 2 &&
+             !memcmp(ps->toks[i].norm, "OF", 2));
+    return n;
+}
+
 static int same_actors(const code_actor *a, uint32_t na, const code_actor *b, uint32_t nb)
 {
     if (na != nb || !na)
@@ -483,6 +508,10 @@ static void code_vg(sctx *x, uint32_t v)
         if (tg == PARSE_NONE)
             search = 1;
     }
+    if (sg != PARSE_NONE && expletive(ps, sg, vg))
+        sg = PARSE_NONE;
+    if (tg != PARSE_NONE && expletive(ps, tg, vg))
+        tg = PARSE_NONE;
     code_actor src[CODE_MAX_ACTORS], tgt[CODE_MAX_ACTORS];
     int negated = vg->negated && !m.uses_neg;
     uint32_t ns = sg == PARSE_NONE ? 0
@@ -528,7 +557,7 @@ static void code_vg(sctx *x, uint32_t v)
                     add_event(x, t, s, code2, v, pat, negated);
             }
     if (!why && ns >= 2 && code && !strncmp(code, "04", 2) && sg != tg &&
-        c->syntax == DICT_SYNTAX_P2) {
+        c->syntax == DICT_SYNTAX_P2 && preps_before(ps, vg->end, tg) >= 2) {
         /* "A and B discussed ...": CAMEO consultations are mutual. */
         const char *pat = m.pat ? src_str(x, m.pat->src) : src_str(x, verb->src);
         for (uint32_t i = 0; i < ns; i++)

@@ -306,9 +306,12 @@ void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
         m->vgtok[i] = 0;
         m->bloom[(ps->toks[i].id >> 6) & 15] |= 1ull << (ps->toks[i].id & 63);
     }
-    for (uint32_t w = 0; w < ps->nvgs; w++)
+    for (uint32_t w = 0; w < ps->nvgs; w++) {
+        if (ps->vgs[w].infinitive && ps->vgs[w].unit == PARSE_NONE)
+            continue;   /* "vowed to wage war": no event of its own in the way */
         for (uint32_t i = ps->vgs[w].begin; w != v && i < ps->vgs[w].end; i++)
             m->vgtok[i] = 1;
+    }
     uint32_t vbeg = m->vg->begin;
     m->lo = vbeg > CODE_MATCH_SPAN ? vbeg - CODE_MATCH_SPAN : 0;
     m->hi = post_limit(ps, m->vg->end);

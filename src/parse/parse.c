@@ -152,6 +152,16 @@ static dyad_status tokens(arena *a, const dyad_dict *d,
     ps->n = 0;
     for (uint32_t i = 0; i < n; i++) {
         const char *w = doc->norm + tk[i].norm;
+        if (tk[i].norm_len == 1 && w[0] == '(') {
+            /* "(EU)", "(Reuters)": a short parenthesis is an aside. */
+            uint32_t j = i + 1;
+            while (j < n && j <= i + 4 && !(tk[j].norm_len == 1 && doc->norm[tk[j].norm] == ')'))
+                j++;
+            if (j < n && j <= i + 4) {
+                i = j;
+                continue;
+            }
+        }
         if ((tk[i].norm_len == 1 && w[0] == '_') || (tk[i].flags & TOK_QUOTE))
             continue;   /* Dol_Amroth; quotation marks break no phrase */
         uint32_t len = tk[i].norm_len, c = contraction(w, len);

@@ -46,6 +46,12 @@ typedef struct agg_reader agg_reader;
 agg_reader *agg_reader_open(const char *path, agg_format format, int strict,
                             dyad_diag_fn diag, void *userdata, dyad_status *status);
 
+/* The same over an open text stream (not SQLite), which the reader does
+ * not close; name is used in diagnostics. Format from content when AUTO. */
+agg_reader *agg_reader_open_stream(FILE *f, const char *name, agg_format format,
+                                   int strict, dyad_diag_fn diag, void *userdata,
+                                   dyad_status *status);
+
 /* DYAD_OK with *ev filled, DYAD_EEND at the end, DYAD_EIO, or DYAD_EFORMAT
  * (strict only). */
 dyad_status agg_reader_next(agg_reader *r, agg_event *ev);

@@ -142,22 +142,10 @@ static int has_sqlite_magic(FILE *f)
     return n == sizeof magic && !memcmp(magic, "SQLite format 3", 16);
 }
 
-static dyad_status open_text(agg_reader *r, const char *path)
+/* Decides the format of a text stream from its first non-blank line (kept
+ * for the first agg_reader_next) unless it is already known. */
+static dyad_status detect_text(agg_reader *r)
 {
-    int is_stdin = !path || !strcmp(path, "-");
-    r->f = is_stdin ? stdin : fopen(path, "rb");
-    r->close_f = !is_stdin;
-    if (!r->f) {
-        diag_emit(r->diag, r->ud, DYAD_ERROR, r->name, 0, -1, "cannot open: %s",
-                  strerror(errno));
-        return DYAD_EIO;
-    }
-    if (!is_stdin && r->format == AGG_IN_AUTO && has_sqlite_magic(r->f)) {
-        fclose(r->f);
-        r->f = NULL;
-        r->format = AGG_IN_SQLITE;
-        return open_sqlite(r, path);
-    }
     if (r->format != AGG_IN_AUTO)
         return DYAD_OK;
     while (read_line(r)) {         /* the first non-blank line decides */
@@ -177,26 +165,79 @@ static dyad_status open_text(agg_reader *r, const char *path)
     return DYAD_OK;
 }
 
-agg_reader *agg_reader_open(const char *path, agg_format format, int strict,
-                            dyad_diag_fn diag, void *userdata, dyad_status *status)
+static dyad_status open_text(agg_reader *r, const char *path)
 {
-    dyad_status dummy;
-    status = status ? status : &dummy;
+    int is_stdin = !path || !strcmp(path, "-");
+    r->f = is_stdin ? stdin : fopen(path, "rb");
+    r->close_f = !is_stdin;
+    if (!r->f) {
+        diag_emit(r->diag, r->ud, DYAD_ERROR, r->name, 0, -1, "cannot open: %s",
+                  strerror(errno));
+        return DYAD_EIO;
+    }
+    if (!is_stdin && r->format == AGG_IN_AUTO && has_sqlite_magic(r->f)) {
+        fclose(r->f);
+        r->f = NULL;
+        r->format = AGG_IN_SQLITE;
+        return open_sqlite(r, path);
+    }
+    return detect_text(r);
+}
+
+static agg_reader *reader_new(const char *name, agg_format format, int strict,
+                              dyad_diag_fn diag, void *userdata)
+{
     agg_reader *r = calloc(1, sizeof *r);
-    const char *name = path && strcmp(path, "-") ? path : "<stdin>";
     if (!r || !(r->name = strdup(name))) {
         free(r);
-        *status = DYAD_ENOMEM;
         return NULL;
     }
     r->strict = strict;
     r->diag = diag;
     r->ud = userdata;
     r->format = format;
-    if (format == AGG_IN_AUTO && path && strcmp(path, "-"))
+    return r;
+}
+
+agg_reader *agg_reader_open_stream(FILE *f, const char *name, agg_format format,
+                                   int strict, dyad_diag_fn diag, void *userdata,
+                                   dyad_status *status)
+{
+    dyad_status dummy;
+    status = status ? status : &dummy;
+    if (!f || format == AGG_IN_SQLITE) {
+        *status = DYAD_EINVAL;
+        return NULL;
+    }
+    agg_reader *r = reader_new(name ? name : "<stream>", format, strict, diag, userdata);
+    if (!r) {
+        *status = DYAD_ENOMEM;
+        return NULL;
+    }
+    r->f = f;
+    *status = detect_text(r);
+    if (*status != DYAD_OK) {
+        agg_reader_free(r);
+        return NULL;
+    }
+    return r;
+}
+
+agg_reader *agg_reader_open(const char *path, agg_format format, int strict,
+                            dyad_diag_fn diag, void *userdata, dyad_status *status)
+{
+    dyad_status dummy;
+    status = status ? status : &dummy;
+    int named = path && strcmp(path, "-");
+    agg_reader *r = reader_new(named ? path : "<stdin>", format, strict, diag, userdata);
+    if (!r) {
+        *status = DYAD_ENOMEM;
+        return NULL;
+    }
+    if (format == AGG_IN_AUTO && named)
         r->format = format_from_name(path);
     if (r->format == AGG_IN_SQLITE)
-        *status = path && strcmp(path, "-") ? open_sqlite(r, path) : DYAD_EINVAL;
+        *status = named ? open_sqlite(r, path) : DYAD_EINVAL;
     else
         *status = open_text(r, path);
     if (*status != DYAD_OK) {

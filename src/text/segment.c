@@ -24,6 +24,7 @@ typedef struct seg {
     text_toks *t;
     bool lower_mode;   /* the document has (almost) no capitals */
     bool wrapped;      /* hard-wrapped: single line breaks are spaces */
+    bool title_line;   /* the current line is a Title Case headline */
     arena *a;
     text_sentence *sv;
     size_t ns, cap;
@@ -115,9 +116,9 @@ static bool abbrev_ends(const seg *g, size_t i, size_t j)
     if (f & TKI_TITLE)
         return false;
     if ((nf & TOK_WORD) && (nf & TOK_CAP))
-        return is_starter_tok(g, j) || (j > i + 1 && !(f & TKI_INITIAL));
-    if ((nf & TOK_QUOTE) && (nf & TKI_OPEN))
-        return !(f & TKI_INITIAL);
+        return is_starter_tok(g, j);
+    if ((nf & TOK_QUOTE) && (nf & TKI_OPEN) && j + 1 < g->t->n)
+        return !(f & TKI_INITIAL) && is_starter_tok(g, j + 1);
     return false;
 }
 
@@ -233,25 +234,48 @@ static bool ends_with_stop(const seg *g, size_t s, size_t e)
         i--;
     if (i == s)
         return false;
-    const text_token *k = &g->t->tok[i - 1];
-    return (k->flags & (TKI_TERM | TOK_ABBREV)) &&
-           g->s[k->end - 1] == '.';
+    return g->t->tok[i - 1].flags & (TKI_TERM | TOK_ABBREV);
+}
+
+/* Title Case: nearly every word capitalized, not all in capitals. */
+static bool title_case(const seg *g, size_t s, size_t e, size_t *nwords)
+{
+    size_t words = 0, lower = 0, allcaps = 0;
+    for (size_t j = s; j < e; j++) {
+        uint32_t f = g->t->tok[j].flags;
+        if (f & TOK_WORD) {
+            words++;
+            lower += (f & TKI_LOWER) != 0;
+            allcaps += (f & TOK_ALLCAPS) != 0;
+        }
+    }
+    *nwords = words;
+    return words >= 3 && words <= 25 && lower * 5 <= words &&
+           allcaps * 2 < words;
 }
 
 static dyad_sentence_kind kind_of(const seg *g, size_t s, size_t e)
 {
     if (is_credit(g, s, e))
         return DYAD_SENT_CREDIT;
-    if (!at_line_end(g, e) || ends_with_stop(g, s, e))
+    if (!at_line_end(g, e))
+        return DYAD_SENT_PROSE;
+    size_t words = 0;
+    bool title = at_line_start(g, s) && e - s <= 60 &&
+                 title_case(g, s, e, &words);
+    if (!title && ends_with_stop(g, s, e))
         return DYAD_SENT_PROSE;
     if (is_caption(g, s, e))
         return DYAD_SENT_CAPTION;
-    if (!at_line_start(g, s))
+    if (!at_line_start(g, s) || (s == 0 && e >= g->t->n))
         return DYAD_SENT_PROSE;
-    bool alone = s == 0 && e >= g->t->n;
-    if (!alone && e - s <= 20)
+    if (title)
         return DYAD_SENT_HEADLINE;
-    return DYAD_SENT_PROSE;
+    /* A sentence-case heading is short: a long unpunctuated line is prose. */
+    if (e - s > 25)
+        return DYAD_SENT_PROSE;
+    title_case(g, s, e, &words);
+    return words <= 15 ? DYAD_SENT_HEADLINE : DYAD_SENT_PROSE;
 }
 
 /* "DAMASCUS, June 8 (Reuters) -", "WASHINGTON (AP) --", "(Reuters) -":
@@ -341,18 +365,34 @@ static void paragraph_case(seg *g, size_t i, size_t *para_end)
     *para_end = j;
 }
 
+/* A short line in Title Case (nearly every word capitalized, not all in
+ * capitals) is a headline: its inner ! ? . do not split it ("'Jeopardy!'
+ * Makes A Spelling Error", "State Dept. 'Studying' ..."). */
+static void line_case(seg *g, size_t i, size_t *line_end)
+{
+    const text_toks *t = g->t;
+    size_t j = i + 1, words;
+    while (j < t->n && !(t->gap[j] & (GAP_NL | GAP_PARA)))
+        j++;
+    g->title_line = j - i <= 60 && title_case(g, i, j, &words);
+    *line_end = j;
+}
+
 static void split(seg *g)
 {
     const text_toks *t = g->t;
-    size_t start = 0, i = 0, para_end = 0;
+    size_t start = 0, i = 0, para_end = 0, line_end = 0;
     while (i < t->n && !g->failed) {
         if (i >= para_end)
             paragraph_case(g, i, &para_end);
+        if (i >= line_end)
+            line_case(g, i, &line_end);
         if (i > start && line_break_before(g, i)) {
             emit(g, start, i);
             start = i;
         }
-        if ((t->tok[i].flags & (TKI_TERM | TOK_ABBREV)) && i > start) {
+        if ((t->tok[i].flags & (TKI_TERM | TOK_ABBREV)) && i > start &&
+            !g->title_line) {
             size_t j = i + 1;
             while (j < t->n && is_closer(g, j))
                 j++;

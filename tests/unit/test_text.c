@@ -392,8 +392,8 @@ static void sentences_captions_and_credits(void **state)
         "AFP contributed to this report.\n(Reporting by John Smith; Editing by "
         "Jane Doe)",
         "caption|Kerry and Lavrov", "caption|Kerry and LavrovReuters",
-        "prose|The two men met on Wednesday.", "prose|Putin in Moscow.",
-        "caption|Photo: AFP/Getty Images", "credit|AFP contributed to this report.",
+        "prose|The two men met on Wednesday.",
+        "caption|Putin in Moscow. Photo: AFP/Getty Images", "credit|AFP contributed to this report.",
         "credit|(Reporting by John Smith; Editing by Jane Doe)", NULL);
 }
 

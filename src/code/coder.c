@@ -115,6 +115,7 @@ typedef struct sctx {
     const char *issues;
     size_t first_event;      /* events of this sentence start here */
     int explain;
+    uint8_t *coded;          /* per verb group: produced an event */
 } sctx;
 
 static const char *src_str(sctx *x, dict_src s)
@@ -451,11 +452,51 @@ static const dict_verb *best_verb(sctx *x, uint32_t v, code_match *m)
     return coded ? coded : dict_verb_get(x->c->dict, u->entry);
 }
 
+/* The verb group whose adverbial clause ("... after crowds burned down its
+ * embassy") holds v, or PARSE_NONE. */
+static uint32_t governing_vg(const parse_sent *ps, uint32_t v)
+{
+    for (uint32_t i = ps->vgs[v].begin; i-- > 0;) {
+        const parse_tok *t = &ps->toks[i];
+        if (t->pos == POS_COMMA)
+            return PARSE_NONE;   /* ", a senior official said": a clause of its own */
+        if (t->pos == POS_SUB) {
+            if ((t->len == 4 && !memcmp(t->norm, "THAT", 4)) ||
+                (t->len == 7 && !memcmp(t->norm, "WHETHER", 7)))
+                return PARSE_NONE;
+            for (uint32_t w = v; w-- > 0;)
+                if (ps->vgs[w].end <= i)
+                    return w;
+            return PARSE_NONE;
+        }
+        if (v > 0 && i < ps->vgs[v - 1].end)
+            return PARSE_NONE;
+    }
+    return PARSE_NONE;
+}
+
 static void code_vg(sctx *x, uint32_t v)
 {
     dyad_coder *c = x->c;
     const parse_sent *ps = x->ps;
     const parse_vg *vg = &ps->vgs[v];
+    uint32_t gov = governing_vg(ps, v);
+    if (gov != PARSE_NONE && x->coded && x->coded[gov]) {
+        /* PETRARCH codes the main event; its adverbial clause is detail. */
+        if (x->explain) {
+            buf *b = &c->explain;
+            if (b->len && b->data[b->len - 1] != '[')
+                buf_putc(b, ',');
+            buf_puts(b, "{\"verb\":\"");
+            for (uint32_t i = vg->begin; i < vg->end; i++) {
+                if (i > vg->begin)
+                    buf_putc(b, ' ');
+                buf_json_escape(b, ps->toks[i].norm, ps->toks[i].len);
+            }
+            buf_puts(b, "\",\"why_not\":\"adverbial clause of a coded verb\"}");
+        }
+        return;
+    }
     code_match m;
     memset(&m, 0, sizeof m);
     m.source = m.target = m.compound = PARSE_NONE;
@@ -565,6 +606,8 @@ static void code_vg(sctx *x, uint32_t v)
                 if (strcmp(src[i].code, src[j].code))
                     add_event(x, &src[i], &src[j], code, v, pat, negated);
     }
+    if (x->coded)
+        x->coded[v] = c->events.len > before;
     if (x->explain)
         explain_verb(x, v, verb, &m, code, ns, nt, c->events.len - before, why);
 }
@@ -661,7 +704,7 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_doc *doc, const text_
     dyad_status st = parse_sentence(&c->a, c->dict, c->lx, &c->wc, &c->cfg.parse, td, s, &ps);
     if (st != DYAD_OK)
         return st;
-    sctx x = {c, doc, &ps, "", c->events.len, (c->opts & DYAD_OPT_EXPLAIN) != 0};
+    sctx x = {c, doc, &ps, "", c->events.len, (c->opts & DYAD_OPT_EXPLAIN) != 0, NULL};
     if (x.explain) {
         buf_printf(&c->explain, "%s{\"sentence\":%u,", s ? "," : "", s);
         parse_explain(&ps, c->dict, &c->explain);
@@ -680,6 +723,7 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_doc *doc, const text_
         return DYAD_OK;
     }
     x.issues = issue_str(&x);
+    x.coded = arena_calloc(&c->a, ps.nvgs + 1, 1);
     if (x.explain)
         buf_puts(&c->explain, ",\"verbs\":[");
     for (uint32_t v = 0; v < ps.nvgs; v++)

@@ -11,8 +11,14 @@
  * punctuation), and PETRARCH's '_' joiners become separate words, so the
  * coder looks up the token stream directly.
  *
+ * Every string and array a dict_* function returns is borrowed from the
+ * dictionary and lives until dyad_dict_free.
+ *
  * STATUS: the structures below are the contract between dict/ and code/.
- * Extend them; do not rename or remove fields without updating code/. */
+ * Extend them; do not rename or remove fields without updating code/.
+ * Implemented in src/dict/ (readers read_*.c, builder build.c, image
+ * freeze.c, queries query.c, cache cache.c); semantics and differences from
+ * PETRARCH in docs/COMPATIBILITY.md. */
 #ifndef DYAD_DICT_H
 #define DYAD_DICT_H
 
@@ -49,14 +55,18 @@ enum dict_kind {
 typedef struct dict_match {
     uint32_t len;            /* phrase length in words */
     uint32_t kind;           /* one enum dict_kind value */
-    uint32_t entry;          /* index into that kind's table */
+    uint32_t entry;          /* index into that kind's table: actor, agent,
+                                verb (any of its forms matched), discard,
+                                issue, or the synset id for DICT_SYNSET */
 } dict_match;
 
-/* All phrases of the given kinds that start at words[0], longest first.
- * Writes at most max matches; returns how many there are in total. A trailing
- * '_' (whole-word) entry only matches at a word boundary, which is given: the
- * tokens ARE words. Entries marked as needing a following word (PETRARCH's
- * "connector" forms) are the reader's business. */
+/* All phrases of the given kinds that start at words[0], longest first;
+ * equally long ones by kind (the enum's order), then in file order. Writes
+ * at most max matches; returns how many there are in total. A word id 0
+ * (not in any dictionary) ends the walk. A trailing '_' (whole-word) entry
+ * only matches at a word boundary, which is given: the tokens ARE words.
+ * Entries marked as needing a following word (PETRARCH's "connector" forms)
+ * are the reader's business. */
 size_t dict_lookup(const dyad_dict *d, const dict_word *words, size_t n,
                    unsigned kinds, dict_match *out, size_t max);
 

@@ -27,8 +27,12 @@ static int delimiting_comma(const parse_sent *ps, uint32_t i)
 {
     if (ps->toks[i].pos != POS_COMMA)
         return 0;
-    return !(i > 0 && i + 1 < ps->n && ps->toks[i - 1].pos == POS_ADJ &&
-             ps->toks[i + 1].pos == POS_ADJ);
+    if (i == 0 || i + 1 >= ps->n)
+        return 1;
+    const parse_tok *a = &ps->toks[i - 1], *b = &ps->toks[i + 1];
+    return !((a->pos == POS_ADJ || (a->lex & LX_ADJ)) &&
+             (b->pos == POS_ADJ || (b->lex & LX_ADJ)) && a->unit == PARSE_NONE &&
+             b->unit == PARSE_NONE && a->pos != POS_PROPN && b->pos != POS_PROPN);
 }
 
 /* TABARI/PETRARCH comma rules, after tagging: a comma-delimited clause

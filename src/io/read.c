@@ -359,6 +359,8 @@ dyad_status dyad_reader_next(dyad_reader *r, dyad_doc *doc)
     if (r->done)
         return r->fatal ? r->fatal : DYAD_EEND;
     arena_reset(&r->strings);
+    if (r->text.cap > ((size_t)8 << 20))
+        buf_free(&r->text);  /* one huge record does not pin its memory */
     buf_clear(&r->text);
     dyad_status st = r->ops->next(r, doc);
     if (st == DYAD_OK) {

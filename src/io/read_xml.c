@@ -117,6 +117,8 @@ static mk_kind read_bang(dyad_reader *r, xml_state *st)
 /* After '<': classifies and reads one piece of markup into st->tag. */
 static mk_kind read_markup(dyad_reader *r, xml_state *st)
 {
+    if (st->tag.cap > ((size_t)8 << 20))
+        buf_free(&st->tag);  /* after a huge CDATA */
     buf_clear(&st->tag);
     int c = io_src_getc(&r->src);
     if (c == IO_SRC_ERR || c == IO_SRC_EOF)
@@ -427,6 +429,8 @@ static bool read_sentence(dyad_reader *r, xml_state *st, long line, dyad_doc *do
     arena_reset(&r->strings);
     buf_clear(&r->text);
     memset(doc, 0, sizeof *doc);
+    if (st->raw.cap > ((size_t)8 << 20))
+        buf_free(&st->raw);  /* a huge CDATA or text run is not kept */
     sent_info si = {.line = line};
     if (!sentence_attrs(r, st, &si, doc))
         return *status = DYAD_ENOMEM, false;

@@ -46,6 +46,8 @@ cond "--format sqlite -o: exit 0" '[ "$rc" -eq 0 ] && [ -s "$T/ev.sqlite" ]'
 if command -v sqlite3 >/dev/null; then
     cond "--format sqlite: one row per event" '[ "$(sqlite3 "$T/ev.sqlite" "select count(*) from events")" -eq "$n" ]'
 fi
+"$DYAD" code "${PD[@]}" --format sqlite -o "$T/no/dir/ev.sqlite" "$A" 2>"$T/err"; rc=$?
+cond "--format sqlite into a missing directory: exit 1, said" '[ "$rc" -eq 1 ] && grep -q "SQLite" "$T/err"'
 "$DYAD" code "${PD[@]}" -o "$T/o.jsonl" --date 20160608 "$A" >"$T/stdout" 2>/dev/null
 cond "-o: the events go to the file" 'cmp -s "$T/o.jsonl" "$T/ev" && [ ! -s "$T/stdout" ]'
 

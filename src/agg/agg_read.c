@@ -1,7 +1,7 @@
 /* agg_read.c: reads events back from every format io/ writes (JSON Lines
  * schema 1, PETRARCH-layout TSV, GDELT 2.0 records, the SQLite store) into
  * one agg_event shape. Owns format detection and the checks that make a
- * record usable (a valid date, a source, a CAMEO code); fills root, quad
+ * record usable (a valid date and a CAMEO code); fills root, quad
  * and Goldstein from the code when a format lacks them. One record is held
  * at a time, so files of any size stream in constant memory. */
 #include <errno.h>
@@ -281,10 +281,10 @@ static const char *complete(agg_reader *r, agg_event *ev, const char *date)
     ev->date = date_parse(date, strlen(date));
     if (!ev->date)
         return *date ? "date is not a valid YYYYMMDD date" : "event has no date";
-    if (!*ev->source)
-        return "event has no source actor";
     if (!is_code(ev->code))
         return "event code is not a CAMEO code (2-4 digits)";
+    if (!*ev->source)          /* the coder writes "---" for an absent actor; */
+        ev->source = "---";    /* GDELT and hand-made files leave it blank */
     if (!*ev->target)
         ev->target = "---";
     if (strncmp(ev->root, ev->code, 2) || strlen(ev->root) != 2)

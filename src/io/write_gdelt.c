@@ -33,7 +33,8 @@ static void split_actor(const char *code, actor_cols *a)
 {
     memset(a, 0, sizeof *a);
     size_t len = strlen(code), nt = 0;
-    for (size_t i = 0; i + 3 <= len; i += 3) {
+    size_t i = strncmp(code, "---", 3) ? 0 : 3;   /* "---GOV": a role, no country */
+    for (; i + 3 <= len; i += 3) {
         char part[4] = {code[i], code[i + 1], code[i + 2], 0};
         if (is_type(part)) {
             if (nt < 3)

@@ -31,9 +31,11 @@ static size_t find(const char *needle)
     return (size_t)(strstr(text, needle) - text);
 }
 
-static void events(dyad_event ev[2])
+enum { NEV = 3 };
+
+static void events(dyad_event ev[NEV])
 {
-    memset(ev, 0, 2 * sizeof *ev);
+    memset(ev, 0, NEV * sizeof *ev);
     size_t s = find("Russia"), v = find("met"), t = find("\"John") + 1;
     ev[0] = (dyad_event){
         .doc_id = "afp-2016-1", .sentence = 1, .date = 20160608, .source = "RUSGOV",
@@ -47,6 +49,9 @@ static void events(dyad_event ev[2])
         .doc_id = "afp-2016-1", .sentence = 0, .date = 20160609, .source = "IGOUNO",
         .target = "---", .code = "1721", .root = NULL, .quad = 0, .goldstein = -5.0,
         .pattern = "", .issues = ""};
+    ev[2] = (dyad_event){   /* the coder's absent source with a known role */
+        .doc_id = "afp-2016-1", .sentence = 2, .date = 20160609, .source = "---GOV",
+        .target = "---", .code = "010", .root = "01", .quad = 1, .goldstein = 0};
 }
 
 static char *temp_path(const char *suffix)
@@ -70,9 +75,9 @@ static char *write_events(dyad_output_format f, const char *suffix)
     dyad_writer *w = dyad_writer_open(f, out, path, &st);
     assert_non_null(w);
     dyad_doc d = doc();
-    dyad_event ev[2];
+    dyad_event ev[NEV];
     events(ev);
-    assert_int_equal(dyad_writer_write(w, &d, ev, 2), DYAD_OK);
+    assert_int_equal(dyad_writer_write(w, &d, ev, NEV), DYAD_OK);
     dyad_doc empty = {.id = "no-events", .date = 20160610, .text = "", .text_len = 0};
     assert_int_equal(dyad_writer_write(w, &empty, NULL, 0), DYAD_OK);
     assert_int_equal(dyad_writer_close(w), DYAD_OK);
@@ -89,16 +94,16 @@ static void read_back(const char *path, agg_format expect, int has_ids, int has_
     assert_non_null(r);
     assert_int_equal(agg_reader_format(r), expect);
     agg_event e;
-    dyad_event ev[2];
+    dyad_event ev[NEV];
     events(ev);
-    for (int i = 0; i < 2; i++) {
+    for (int i = 0; i < NEV; i++) {
         assert_int_equal(agg_reader_next(r, &e), DYAD_OK);
         assert_int_equal(e.date, ev[i].date);
         assert_string_equal(e.source, ev[i].source);
         assert_string_equal(e.target, ev[i].target);
         assert_string_equal(e.code, ev[i].code);
-        assert_string_equal(e.root, i ? "17" : "04");
-        assert_int_equal(e.quad, i ? 4 : 1);
+        assert_string_equal(e.root, i == 1 ? "17" : i == 2 ? "01" : "04");
+        assert_int_equal(e.quad, i == 1 ? 4 : 1);
         assert_true(e.goldstein == ev[i].goldstein);
         if (has_ids) {
             assert_string_equal(e.doc_id, "afp-2016-1");
@@ -159,7 +164,7 @@ static void jsonl_lines_are_schema_1_objects(void **state)
         json_decref(o);
         n++;
     }
-    assert_int_equal(n, 2);   /* the document without events wrote nothing */
+    assert_int_equal(n, NEV);   /* the document without events wrote nothing */
     fclose(f);
     unlink(path);
     free(path);
@@ -191,7 +196,7 @@ static void gdelt_round_trip_and_columns(void **state)
     FILE *f = fopen(path, "rb");
     char line[4096];
     char *col[80];
-    for (int row = 0; row < 2; row++) {
+    for (int row = 0; row < NEV; row++) {
         assert_non_null(fgets(line, sizeof line, f));
         line[strcspn(line, "\n")] = '\0';
         int n = 0;
@@ -216,6 +221,10 @@ static void gdelt_round_trip_and_columns(void **state)
             assert_string_equal(col[27], "040");
             assert_string_equal(col[28], "04");
             assert_string_equal(col[60], "https://example.org/a");
+        } else if (row == 2) {
+            assert_string_equal(col[5], "---GOV");  /* kept as coded */
+            assert_string_equal(col[7], "");
+            assert_string_equal(col[12], "GOV");
         } else {
             assert_string_equal(col[5], "IGOUNO");
             assert_string_equal(col[7], "");        /* no country */
@@ -272,10 +281,10 @@ static void writer_errors(void **state)
     if (full) {   /* a full disk is an error at close, not silence */
         dyad_writer *w = dyad_writer_open(DYAD_OUTPUT_TSV, full, NULL, &st);
         dyad_doc d = doc();
-        dyad_event ev[2];
+        dyad_event ev[NEV];
         events(ev);
         for (int i = 0; i < 200; i++)
-            dyad_writer_write(w, &d, ev, 2);
+            dyad_writer_write(w, &d, ev, NEV);
         assert_int_equal(dyad_writer_close(w), DYAD_EIO);
         fclose(full);
     }

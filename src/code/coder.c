@@ -481,8 +481,12 @@ static void code_vg(sctx *x, uint32_t v)
     const parse_sent *ps = x->ps;
     const parse_vg *vg = &ps->vgs[v];
     uint32_t gov = governing_vg(ps, v);
+    if (vg->infinitive && vg->subject_from != PARSE_NONE)
+        gov = vg->subject_from;   /* "urged X to respond": part of the urging */
     if (gov != PARSE_NONE && x->coded && x->coded[gov]) {
-        /* PETRARCH codes the main event; its adverbial clause is detail. */
+        /* PETRARCH codes the main event; its adverbial clause or infinitive
+         * complement is detail. */
+        x->coded[v] = 1;
         if (x->explain) {
             buf *b = &c->explain;
             if (b->len && b->data[b->len - 1] != '[')
@@ -493,7 +497,7 @@ static void code_vg(sctx *x, uint32_t v)
                     buf_putc(b, ' ');
                 buf_json_escape(b, ps->toks[i].norm, ps->toks[i].len);
             }
-            buf_puts(b, "\",\"why_not\":\"adverbial clause of a coded verb\"}");
+            buf_puts(b, "\",\"why_not\":\"clause or infinitive of a coded verb\"}");
         }
         return;
     }

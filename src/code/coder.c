@@ -538,8 +538,14 @@ static void code_vg(sctx *x, uint32_t v)
     }
     int search = 0;
     uint32_t by = vg->passive ? find_by(ps, vg->end, vg->obj_end) : PARSE_NONE;
-    if (vg->passive && by == PARSE_NONE && c->syntax == DICT_SYNTAX_P2)
-        by = find_group(ps, vg->end, vg->obj_end, 0);   /* PETRARCH2 flips any passive */
+    if (vg->passive && by == PARSE_NONE && c->syntax == DICT_SYNTAX_P2) {
+        /* PETRARCH2 flips any passive, taking an actor among its objects,
+         * not the subject of a clause after it ("it was noted that X"). */
+        uint32_t lim = vg->end;
+        while (lim < vg->obj_end && ps->toks[lim].pos != POS_SUB)
+            lim++;
+        by = find_group(ps, vg->end, lim, 0);
+    }
     if (by != PARSE_NONE && m.source == PARSE_NONE && m.target == PARSE_NONE) {
         /* Passive with its agent: "X was opposed by Y" is Y acting on X. */
         sg = by;

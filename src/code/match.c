@@ -229,13 +229,18 @@ static int match_pre(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t cu
         else if (lo > 0 && m->ps->toks[lo - 1].pos == POS_ADJ)
             lo--;   /* "able to leave" */
     }
+    int after_head = 0;   /* the element just matched was a {...} head */
     for (uint32_t k = vi; k-- > 0;) {
         const dict_elem *e = &pt->elems[k];
+        if (e->kind == PAT_GROUP_BEGIN)
+            after_head = 0;
         if (structural(e))
             continue;
-        /* '_' on the following element ties this one to it. */
+        /* '_' on the following element ties this one to it; in {MOD HEAD}
+         * the word before the head directly precedes it. */
         const dict_elem *nx = &pt->elems[k + 1];
-        int must = (nx->flags & PATF_ADJACENT) != 0;
+        int must = (nx->flags & PATF_ADJACENT) != 0 || after_head;
+        after_head = nx->kind == PAT_GROUP_END;
         uint32_t got = 0, g = PARSE_NONE;
         int64_t p = c;
         for (; p >= lo; p--) {

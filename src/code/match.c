@@ -251,6 +251,15 @@ static int match_pre(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t cu
             if (must)
                 return -1;
         }
+        if (!got && pt->syntax == DICT_SYNTAX_P2 && m->vg->subject != PARSE_NONE &&
+            (e->kind == PAT_SOURCE || e->kind == PAT_TARGET) &&
+            m->ps->groups[m->vg->subject].end <= m->vg->begin) {
+            /* "+ *": the verb's subject, wherever it stands ("Gollum was
+             * seen to break in"). */
+            bind_to(r, e, m->vg->subject);
+            score++;
+            continue;
+        }
         if (!got)
             return -1;
         bind_to(r, e, g);

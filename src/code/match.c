@@ -182,15 +182,17 @@ static int match_post(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t c
         }
         if (structural(e))
             continue;
+        /* The head follows the word before it, adjectives aside
+         * ("cultural internal assurances", not "economic trade relations"). */
         int head = in_group && group_n > 0 && k + 1 < pt->nelems &&
                    pt->elems[k + 1].kind == PAT_GROUP_END;
-        int must = adj || (e->flags & PATF_ADJACENT) || head;
+        int must = adj || (e->flags & PATF_ADJACENT);
         adj = 0;
         uint32_t p = cur, got = 0, g = PARSE_NONE;
         for (; p < m->hi; p++) {
             if ((got = elem_fwd(m, e, p, &g)) != 0)
                 break;
-            if (must || !skippable(m, pt, p) ||
+            if (must || (head && m->ps->toks[p].pos != POS_ADJ) || !skippable(m, pt, p) ||
                 (in_group && group_np != PARSE_NONE && m->ps->toks[p].np != group_np))
                 return -1;
         }
@@ -239,7 +241,7 @@ static int match_pre(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t cu
         /* '_' on the following element ties this one to it; in {MOD HEAD}
          * the word before the head directly precedes it. */
         const dict_elem *nx = &pt->elems[k + 1];
-        int must = (nx->flags & PATF_ADJACENT) != 0 || after_head;
+        int must = (nx->flags & PATF_ADJACENT) != 0, adj_gap = after_head;
         after_head = nx->kind == PAT_GROUP_END;
         uint32_t got = 0, g = PARSE_NONE;
         int64_t p = c;
@@ -248,7 +250,7 @@ static int match_pre(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t cu
                 continue;   /* "Neither A nor B": no content word */
             if ((got = elem_back(m, e, (uint32_t)p, &g)) != 0)
                 break;
-            if (must)
+            if (must || (adj_gap && m->ps->toks[p].pos != POS_ADJ))
                 return -1;
         }
         if (!got && pt->syntax == DICT_SYNTAX_P2 && m->vg->subject != PARSE_NONE &&

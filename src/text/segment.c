@@ -22,14 +22,18 @@ typedef struct seg {
     const char *s;
     size_t n;
     text_toks *t;
-    bool lower_mode;   /* the document has (almost) no capitals */
+    size_t para_start; /* first token of the current paragraph */
+    size_t line_start; /* first token of the current line */
+    int lower_state;   /* paragraph without capitals: 1, 0, -1 unknown */
     bool wrapped;      /* hard-wrapped: single line breaks are spaces */
-    bool title_line;   /* the current line is a Title Case headline */
+    int title_state;   /* line in Title Case: 1, 0, -1 unknown */
     arena *a;
     text_sentence *sv;
     size_t ns, cap;
     bool failed;
 } seg;
+
+static bool para_lower(seg *g);
 
 /* ---- document layout ---------------------------------------------------- */
 
@@ -123,7 +127,7 @@ static bool abbrev_ends(const seg *g, size_t i, size_t j)
 }
 
 /* Does the sentence end after token i, with closers up to j? */
-static bool ends_here(const seg *g, size_t i, size_t j)
+static bool ends_here(seg *g, size_t i, size_t j)
 {
     const text_toks *t = g->t;
     if (j >= t->n || (t->gap[j] & (GAP_NL | GAP_PARA)))
@@ -137,7 +141,7 @@ static bool ends_here(const seg *g, size_t i, size_t j)
         return ((nf & TOK_WORD) && (nf & TOK_CAP)) ||
                ((nf & TOK_QUOTE) && (nf & TKI_OPEN));
     if (nf & TKI_LOWER)
-        return g->lower_mode;
+        return para_lower(g);
     if (nf & (TKI_COMMA | TKI_CLOSE | TOK_POSSESSIVE))
         return false;
     return true;
@@ -237,7 +241,8 @@ static bool ends_with_stop(const seg *g, size_t s, size_t e)
     return g->t->tok[i - 1].flags & (TKI_TERM | TOK_ABBREV);
 }
 
-/* Title Case: nearly every word capitalized, not all in capitals. */
+/* Title Case: nearly every word capitalized, not all in capitals. With
+ * nwords NULL it may stop early; otherwise it counts the words. */
 static bool title_case(const seg *g, size_t s, size_t e, size_t *nwords)
 {
     size_t words = 0, lower = 0, allcaps = 0;
@@ -248,8 +253,11 @@ static bool title_case(const seg *g, size_t s, size_t e, size_t *nwords)
             lower += (f & TKI_LOWER) != 0;
             allcaps += (f & TOK_ALLCAPS) != 0;
         }
+        if (lower > 5 && !nwords)     /* cannot be a title of <= 25 words */
+            return false;
     }
-    *nwords = words;
+    if (nwords)
+        *nwords = words;
     return words >= 3 && words <= 25 && lower * 5 <= words &&
            allcaps * 2 < words;
 }
@@ -337,7 +345,9 @@ static void push_sentence(seg *g, size_t s, size_t e, dyad_sentence_kind kind)
 
 static void emit(seg *g, size_t s, size_t e)
 {
-    if (at_line_start(g, s) && !g->lower_mode) {
+    const text_token *f = &g->t->tok[s];
+    if (at_line_start(g, s) &&
+        ((f->flags & TOK_ALLCAPS) || (f->flags & TKI_OPEN)) && !para_lower(g)) {
         size_t d = dateline_end(g, s, e);
         if (d) {
             push_sentence(g, s, d, DYAD_SENT_DATELINE);
@@ -348,51 +358,60 @@ static void emit(seg *g, size_t s, size_t e)
 }
 
 /* Lower-case mode per paragraph: with (almost) no capitals in sight, a
- * lower-case word after a full stop starts a sentence. */
-static void paragraph_case(seg *g, size_t i, size_t *para_end)
+ * lower-case word after a full stop starts a sentence. Computed when first
+ * needed, so most paragraphs are never scanned for it. */
+static bool para_lower(seg *g)
 {
-    const text_toks *t = g->t;
-    size_t words = 0, caps = 0, j = i;
-    do {
-        uint32_t f = t->tok[j].flags;
-        if (f & TOK_WORD) {
-            words++;
-            caps += (f & TOK_CAP) != 0;
-        }
-        j++;
-    } while (j < t->n && !(t->gap[j] & GAP_PARA));
-    g->lower_mode = words > 0 && caps * 33 < words;
-    *para_end = j;
+    if (g->lower_state < 0) {
+        const text_toks *t = g->t;
+        size_t words = 0, caps = 0, j = g->para_start;
+        do {
+            uint32_t f = t->tok[j].flags;
+            words += (f & TOK_WORD) != 0;
+            caps += (f & TOK_WORD) && (f & TOK_CAP);
+            j++;
+        } while (j < t->n && !(t->gap[j] & GAP_PARA));
+        g->lower_state = words > 0 && caps * 33 < words;
+    }
+    return g->lower_state;
 }
 
 /* A short line in Title Case (nearly every word capitalized, not all in
  * capitals) is a headline: its inner ! ? . do not split it ("'Jeopardy!'
  * Makes A Spelling Error", "State Dept. 'Studying' ..."). */
-static void line_case(seg *g, size_t i, size_t *line_end)
+static bool line_title(seg *g)
 {
-    const text_toks *t = g->t;
-    size_t j = i + 1, words;
-    while (j < t->n && !(t->gap[j] & (GAP_NL | GAP_PARA)))
-        j++;
-    g->title_line = j - i <= 60 && title_case(g, i, j, &words);
-    *line_end = j;
+    if (g->title_state < 0) {
+        const text_toks *t = g->t;
+        size_t i = g->line_start, j = i + 1;
+        while (j < t->n && j - i <= 60 && !(t->gap[j] & (GAP_NL | GAP_PARA)))
+            j++;
+        g->title_state = j - i <= 60 && at_line_end(g, j) &&
+                         title_case(g, i, j, NULL);
+    }
+    return g->title_state;
 }
 
 static void split(seg *g)
 {
     const text_toks *t = g->t;
-    size_t start = 0, i = 0, para_end = 0, line_end = 0;
+    size_t start = 0, i = 0;
+    g->lower_state = g->title_state = -1;
     while (i < t->n && !g->failed) {
-        if (i >= para_end)
-            paragraph_case(g, i, &para_end);
-        if (i >= line_end)
-            line_case(g, i, &line_end);
         if (i > start && line_break_before(g, i)) {
             emit(g, start, i);
             start = i;
         }
+        if (i > 0 && (t->gap[i] & (GAP_NL | GAP_PARA))) {
+            g->line_start = i;
+            g->title_state = -1;
+            if (t->gap[i] & GAP_PARA) {
+                g->para_start = i;
+                g->lower_state = -1;
+            }
+        }
         if ((t->tok[i].flags & (TKI_TERM | TOK_ABBREV)) && i > start &&
-            !g->title_line) {
+            !line_title(g)) {
             size_t j = i + 1;
             while (j < t->n && is_closer(g, j))
                 j++;

@@ -94,7 +94,8 @@ typedef struct dyad_reader_opts {
     const char *date_field;   /* JSON Lines: date field ("date") */
     const char *id_field;     /* JSON Lines: id field ("id"); line number when absent */
     const char *doc_id;       /* plain text: document id (default: file name) */
-    int32_t doc_date;         /* plain text: document date YYYYMMDD (default 0) */
+    int32_t doc_date;         /* plain text: document date YYYYMMDD (default 0);
+                                 other formats: the date of records without one */
     int strict;               /* nonzero: the first rejected record ends the stream */
     dyad_diag_fn diag;        /* where rejected records are reported; may be NULL */
     void *diag_userdata;

@@ -81,8 +81,10 @@ static bool get_date(dyad_reader *r, jsonl_state *st, json_t *obj, long line,
                      dyad_doc *doc, dyad_status *status)
 {
     json_t *v = json_object_get(obj, st->date_field);
-    if (!v || json_is_null(v))
+    if (!v || json_is_null(v)) {
+        doc->date = r->opts.doc_date;  /* the caller's default, 0 if none */
         return true;
+    }
     char tmp[32];
     const char *s = tmp;
     size_t n;

@@ -359,6 +359,7 @@ static bool sentence_attrs(dyad_reader *r, xml_state *st, sent_info *si, dyad_do
     } else {
         doc->id = arena_printf(&r->strings, "%s:%ld", r->name, si->line);
     }
+    si->date = r->opts.doc_date;  /* the caller's default, 0 if none */
     v = attr(&st->tag, "date", &n);
     if (v) {
         si->date = date_parse(v, n);

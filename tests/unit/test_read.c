@@ -240,6 +240,27 @@ static void jsonl_fields_dates_ids_and_rejects(void **state)
     dyad_reader_free(r);
 }
 
+static void default_date_for_records_without_one(void **state)
+{
+    (void)state;
+    const char *j = "{\"text\":\"a\"}\n{\"text\":\"b\",\"date\":\"20010101\"}\n";
+    diags ds = {0};
+    dyad_reader_opts o = {.doc_date = 20160608};
+    dyad_reader *r = open_mem(j, strlen(j), DYAD_INPUT_JSONL, &ds, &o);
+    got g;
+    assert_int_equal(drain(r, &g), DYAD_EEND);
+    assert_int_equal(g.date[0], 20160608);
+    assert_int_equal(g.date[1], 20010101);
+    dyad_reader_free(r);
+    const char *x = "<Sentence id=\"a\"><Text>a</Text></Sentence>"
+                    "<Sentence id=\"b\" date=\"20010101\"><Text>b</Text></Sentence>";
+    r = open_mem(x, strlen(x), DYAD_INPUT_PETRARCH_XML, &ds, &o);
+    assert_int_equal(drain(r, &g), DYAD_EEND);
+    assert_int_equal(g.date[0], 20160608);
+    assert_int_equal(g.date[1], 20010101);
+    dyad_reader_free(r);
+}
+
 static void jsonl_strict_stops_at_first_reject(void **state)
 {
     (void)state;
@@ -616,6 +637,7 @@ int main(void)
         cmocka_unit_test(text_empty_and_nul_bytes),
         cmocka_unit_test(missing_file_is_an_error),
         cmocka_unit_test(jsonl_fields_dates_ids_and_rejects),
+        cmocka_unit_test(default_date_for_records_without_one),
         cmocka_unit_test(jsonl_strict_stops_at_first_reject),
         cmocka_unit_test(jsonl_custom_fields),
         cmocka_unit_test(jsonl_invalid_utf8_is_repaired_not_rejected),

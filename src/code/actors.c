@@ -136,6 +136,29 @@ static int plural_ref(const parse_sent *ps, const parse_np *np)
     return 0;
 }
 
+/* "the ministry", "the government" with no actor of its own refers to the
+ * previous sentence's main actor: its code in that role (RUS + GOV). */
+static int definite_agent(const dyad_dict *d, const parse_sent *ps, const parse_np *np,
+                          const code_coref *coref, compose *c)
+{
+    const parse_tok *t = &ps->toks[np->begin];
+    if (!coref || !coref->nlast || np->nagents != 1 || np->end - np->begin > 3 ||
+        !(t->len == 3 && !memcmp(t->norm, "THE", 3)))
+        return 0;
+    const dict_agent *ag = dict_agent_get(d, ps->units[np->agents[0]].entry);
+    const char *base = coref->last[0].code;
+    if (!ag || !ag->code || !base || !strncmp(base, "---", 3))
+        return 0;
+    c->len = 0;
+    c->code[0] = '\0';
+    /* Keep the country part: RUSGOV + MIL is RUSMIL, not RUSGOVMIL. */
+    char root[4] = {0};
+    memcpy(root, base, strlen(base) >= 3 ? 3 : strlen(base));
+    put(c, root, 0);
+    put(c, ag->code, ag->prefix);
+    return 1;
+}
+
 static int is_modifier_actor(const parse_sent *ps, const parse_np *np)
 {
     if (np->actor == PARSE_NONE || np->nagents == 0)
@@ -197,6 +220,11 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                 n = emit(a, &c, pn->actor, np->begin, np->end, out, n, max, split);
             }
         } else if (np->nagents && gr->nactors == 0) {
+            if (definite_agent(d, ps, np, coref, &c)) {
+                /* "The ministry said": the last actor, in that role. */
+                n = emit(a, &c, PARSE_NONE, np->begin, np->end, out, n, max, split);
+                continue;
+            }
             actor_base(d, ps, PARSE_NONE, date, &c);
             add_agents(d, ps, np, 0, &c);
             n = emit(a, &c, PARSE_NONE, np->begin, np->end, out, n, max, split);

@@ -420,6 +420,13 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
             else if (!unit_cont && pp == POS_VERB && (t->flags & PF_S) &&
                      noun_possible(lx, t))
                 t->pos = POS_NOUN;   /* "promised raids": an object */
+            else if (!unit_cont && (pp == POS_PROPN || pp == POS_NOUN) &&
+                     (t->flags & PF_S) && next && next->pos == POS_NOUN &&
+                     noun_possible(lx, t))
+                t->pos = POS_NOUN;   /* "U.S. Arms Sales" */
+            else if (!unit_cont && pp == POS_PROPN && (prev->lex & LX_ADJ) &&
+                     !(t->flags & PF_ED) && noun_possible(lx, t))
+                t->pos = POS_NOUN;   /* "Ukrainian ships": a nationality adjective */
             else if (!unit_cont && pp == POS_NOUN && (t->flags & PF_S) &&
                      np_opened(ps, i - 1) && noun_possible(lx, t))
                 t->pos = POS_NOUN;   /* "of guest houses", "for joint air strikes" */

@@ -200,6 +200,20 @@ static int preps_before(const parse_sent *ps, uint32_t from, uint32_t g)
     return n;
 }
 
+/* Past an infinitive without an event of its own, only its direct object
+ * is still the verb's target ("signed an accord to supply Gondor", not
+ * "proposed to take up the issue with the World Bank"). */
+static int beyond_infinitive(const parse_sent *ps, uint32_t from, uint32_t g)
+{
+    const parse_vg *last = NULL;
+    for (uint32_t w = 0; w < ps->nvgs; w++) {
+        const parse_vg *wg = &ps->vgs[w];
+        if (wg->begin >= from && wg->end <= ps->groups[g].begin && wg->infinitive)
+            last = wg;
+    }
+    return last && ps->groups[g].begin != last->end;
+}
+
 static int same_actors(const code_actor *a, uint32_t na, const code_actor *b, uint32_t nb)
 {
     if (na != nb || !na)
@@ -244,6 +258,10 @@ static uint32_t find_target(sctx *x, uint32_t v, uint32_t from2, uint32_t to2,
             uint32_t g = find_group(ps, i, end, r < 2 ? 0 : 2);
             if (g == PARSE_NONE)
                 break;
+            if (beyond_infinitive(ps, ranges[r][0], g)) {
+                i = ps->groups[g].end;
+                continue;
+            }
             uint32_t nt = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, &c->coref,
                                             c->syntax == DICT_SYNTAX_P1, tgt, CODE_MAX_ACTORS);
             if (nt && same_actors(src, ns, tgt, nt)) {

@@ -395,8 +395,14 @@ static void one_example(FILE *out, const example *x)
         fputs("<a href=\"", out);
         escs(out, x->url);
         fputs("\">", out);
-        escs(out, x->doc_id);
-        fputs("</a>", out);
+        size_t n = strlen(x->doc_id);
+        if (n > 64) {   /* long URLs as ids: show the start, link the whole */
+            n = 60;
+            while (n > 0 && ((unsigned char)x->doc_id[n] & 0xC0) == 0x80)
+                n--;
+        }
+        esc(out, x->doc_id, n);
+        fputs(n < strlen(x->doc_id) ? "&hellip;</a>" : "</a>", out);
     } else {
         escs(out, x->doc_id);
     }

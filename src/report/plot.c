@@ -189,7 +189,7 @@ static int dy_count_cmp(const void *x, const void *y)
     return dy_name_cmp(x, y);
 }
 
-/* Dyads (target present) summed over all time, most events first. */
+/* Dyads (both actors present) summed over all time, most events first. */
 static dy *collect_dyads(plot *p, size_t *n)
 {
     size_t nc, m = 0;
@@ -199,11 +199,14 @@ static dy *collect_dyads(plot *p, size_t *n)
     if (!d)
         return NULL;
     for (size_t i = 0; i < nc; i++) {
-        if (!strcmp(cells[i]->target, "---"))
+        /* a dyad needs two actors: "---" (absent) and "---GOV" (a role with
+         * no actor) are left out of top lists and matrices */
+        if (!strncmp(cells[i]->source, "---", 3) || !strncmp(cells[i]->target, "---", 3))
             continue;
-        dy *x = &d[m++];
+        dy *x = &d[m];
         cut(x->s, cells[i]->source, p->o.actor_len);
         cut(x->t, cells[i]->target, p->o.actor_len);
+        m++;
         x->events = cells[i]->events;
         x->quad[cells[i]->key[0] - '0'] = cells[i]->events;
         x->gsum = cells[i]->goldstein_sum;
@@ -707,7 +710,8 @@ static dyad_status draw_matrix(cairo_t *cr, plot *p)
             continue;
         cell[r * n + c] = &d[i];
         double v = gold ? fabs(d[i].gsum / (double)d[i].events) : (double)d[i].events;
-        max = v > max ? v : max;
+        if (r != c || gold)   /* domestic counts (USA>USA) would wash out the rest */
+            max = v > max ? v : max;
     }
     if (gold)
         max = ceil(max);
@@ -739,7 +743,7 @@ static dyad_status draw_matrix(cairo_t *cr, plot *p)
                         cell[i * n + j], gold, max);
     }
     colour_bar(cr, x0 + size * (double)n + 24, y0, y0 + size * (double)n, gold, max,
-               gold ? "mean Goldstein" : "events (sqrt scale)");
+               gold ? "mean Goldstein" : "events (square-root scale; diagonal capped)");
     free(cell);
     free(d);
     return DYAD_OK;

@@ -11,12 +11,23 @@
 
 #include "../base/base.h"
 
-/* Token flags. */
+/* Tokenization choices (tokenize.c):
+ * - hyphenated words are one token (Al-Qaeda-linked, 48-hour, U.S.-backed);
+ *   inner apostrophes stay (O'Brien, don't); a final 's or bare ' after an
+ *   s is split off as a TOK_POSSESSIVE token (Lavrov 's, rebels ');
+ * - numbers keep decimals, thousands groups, clock times and a final %
+ *   (2.5, 1,000, 10:30, 90%); "1990s", "2nd" are TOK_WORD;
+ * - abbreviations keep their period (U.S., D.C., p.m., Gen., Jan., F.);
+ * - runs of . ? ! and - are one token each (..., ?!, --); http(s) URLs and
+ *   e-mail addresses are one token;
+ * - whitespace includes NBSP and the other Unicode separators.
+ *
+ * Token flags. */
 enum {
     TOK_WORD = 1u << 0,      /* letters (possibly with inner - ' .) */
     TOK_NUMBER = 1u << 1,    /* digits, decimals, 90%, 1,000 */
     TOK_PUNCT = 1u << 2,     /* punctuation mark */
-    TOK_CAP = 1u << 3,       /* first letter upper case in the original */
+    TOK_CAP = 1u << 3,       /* starts with an upper-case letter */
     TOK_ALLCAPS = 1u << 4,   /* all letters upper case, more than one */
     TOK_QUOTE = 1u << 5,     /* a quotation mark (any style, folded to ") */
     TOK_POSSESSIVE = 1u << 6,/* the 's / ' token split off a noun */
@@ -56,8 +67,12 @@ typedef struct text_doc {
 } text_doc;
 
 /* Validates, segments and tokenizes text. Invalid UTF-8 is reported through
- * diag (file/line identify the document, offset the byte) and replaced in the
- * normalized forms. Returns DYAD_OK or DYAD_ENOMEM. */
+ * diag (one warning per document: count and offset of the first bad byte;
+ * file/line identify the document) and replaced by U+FFFD in the normalized
+ * forms. Sentences hold consecutive tokens and together cover every token;
+ * the first token of each carries TOK_SENT_START. Linear in len. Returns
+ * DYAD_OK, DYAD_ENOMEM, or DYAD_ELIMIT when len (or the normalized text) is
+ * 2 GiB or more. */
 dyad_status text_analyze(arena *a, const char *text, size_t len, text_doc *out,
                          dyad_diag_fn diag, void *ud, const char *file,
                          long line);

@@ -286,10 +286,18 @@ static bool join(tk *k, wscan *w)
             new_segment(w, i + 1);
             return true;
         }
-        if ((w->url || (w->dotted && w->seg_alpha && w->seg_alpha <= 2 &&
-                        !w->seg_digit)) && is_alpha_at(k, i + 1)) {
+        bool short_seg = w->dotted && w->seg_alpha && w->seg_alpha <= 2 &&
+                         !w->seg_digit;
+        if ((w->url || short_seg) && is_alpha_at(k, i + 1)) {
             new_segment(w, i + 1);
             w->ndots++;
+            return true;
+        }
+        /* U.S.-backed: a dotted abbreviation joined by a hyphen */
+        if (short_seg && w->ndots && i + 2 < n && k->s[i + 1] == '-' &&
+            is_wordch(k, i + 2)) {
+            new_segment(w, i + 2);
+            w->dotted = false;
             return true;
         }
         return false;
@@ -355,10 +363,10 @@ static uint32_t abbrev_period(tk *k, const wscan *w)
 
 /* Splits a possessive 's or ' after the word ending at i; returns its
  * length, 0 when none. */
-static size_t possessive_len(tk *k, const wscan *w)
+static size_t possessive_len(tk *k, size_t i, bool url)
 {
-    size_t i = w->i, al = apos_len(k, i);
-    if (!al || w->url)
+    size_t al = apos_len(k, i);
+    if (!al || url)
         return 0;
     unsigned char s2 = i + al < k->n ? k->s[i + al] : 0;
     if ((s2 == 's' || s2 == 'S') && !is_wordch(k, i + al + 1))
@@ -397,9 +405,7 @@ static size_t scan_word(tk *k, size_t b)
     if (w.up >= 2 && w.lo == 0)
         f |= TOK_ALLCAPS;
     push(k, b, end, f);
-    if (f & TOK_ABBREV)
-        return end;
-    size_t pl = possessive_len(k, &w);
+    size_t pl = possessive_len(k, end, w.url);
     if (pl) {
         push(k, end, end + pl, TOK_POSSESSIVE | TOK_WORD |
              (pl > 2 ? TKI_NONASCII : 0));

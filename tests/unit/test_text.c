@@ -229,6 +229,8 @@ static void tokens_possessives_split(void **state)
     expect_tokens("Syria\xE2\x80\x99s army", "Syria", "\xE2\x80\x99s='S", "army",
                   NULL);
     assert_true(flags_of("Lavrov's office", "'s") & TOK_POSSESSIVE);
+    expect_tokens("the U.S.'s U.S.-backed allies", "the", "U.S.", "'s",
+                  "U.S.-backed=U.S.-BACKED", "allies", NULL);
 }
 
 static void tokens_abbreviations_keep_period(void **state)
@@ -397,6 +399,43 @@ static void sentences_captions_and_credits(void **state)
         "credit|(Reporting by John Smith; Editing by Jane Doe)", NULL);
 }
 
+static void sentences_more_constructs(void **state)
+{
+    (void)state;
+    expect_sentences("He arrived at 10 a.m. The talks began. On Sept. 11, 2001, "
+                     "planes hit. The army withdrew (as agreed). Talks resumed.",
+                     "prose|He arrived at 10 a.m.", "prose|The talks began.",
+                     "prose|On Sept. 11, 2001, planes hit.",
+                     "prose|The army withdrew (as agreed).",
+                     "prose|Talks resumed.", NULL);
+    expect_sentences("\"We will fight,\" he said. \"We will win!\" the minister "
+                     "shouted. Is it over? No.",
+                     "prose|\"We will fight,\" he said.",
+                     "prose|\"We will win!\" the minister shouted.",
+                     "prose|Is it over?", "prose|No.", NULL);
+    expect_sentences("The court overturned Roe v. Wade in June. Mr. and Mrs. Smith "
+                     "left Apple Inc. CEO Tim Cook met the U.S.-backed forces.",
+                     "prose|The court overturned Roe v. Wade in June.",
+                     "prose|Mr. and Mrs. Smith left Apple Inc. CEO Tim Cook met "
+                     "the U.S.-backed forces.", NULL);
+    expect_sentences("Line one ends here.\r\nLine two ends here.\r\n",
+                     "prose|Line one ends here.", "prose|Line two ends here.", NULL);
+}
+
+static void sentences_title_case_headline_stays_whole(void **state)
+{
+    (void)state;
+    expect_sentences("Is Syria Next? Experts Weigh In On The U.S. Plan\n\n"
+                     "Experts said little.",
+                     "headline|Is Syria Next? Experts Weigh In On The U.S. Plan",
+                     "prose|Experts said little.", NULL);
+    expect_sentences("WASHINGTON, D.C. (AP) \xE2\x80\x94 The Senate voted.\n\n"
+                     "BEIRUT -- Rebels fled.",
+                     "dateline|WASHINGTON, D.C. (AP) \xE2\x80\x94",
+                     "prose|The Senate voted.", "dateline|BEIRUT --",
+                     "prose|Rebels fled.", NULL);
+}
+
 static void sentences_single_line_is_prose(void **state)
 {
     (void)state;
@@ -451,10 +490,12 @@ static void public_segment_api(void **state)
     assert_string_equal(dyad_sentence_kind_str(DYAD_SENT_DATELINE), "dateline");
 }
 
+/* CPU time: a loaded machine must not fail the test, a quadratic
+ * algorithm still does. */
 static double seconds(void)
 {
     struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
     return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
@@ -474,7 +515,7 @@ static void huge_inputs_in_linear_time(void **state)
     double t0 = seconds();
     assert_int_equal(text_analyze(&a, s, n, &d, NULL, NULL, NULL, 0), DYAD_OK);
     assert_true(d.ntokens > 10000000);
-    assert_true(seconds() - t0 < 30.0);
+    assert_true(seconds() - t0 < 60.0);
     arena_free(&a);
 
     size_t m = 0;
@@ -510,6 +551,8 @@ int main(void)
         cmocka_unit_test(sentences_hard_wrapped_text),
         cmocka_unit_test(sentences_datelines),
         cmocka_unit_test(sentences_captions_and_credits),
+        cmocka_unit_test(sentences_more_constructs),
+        cmocka_unit_test(sentences_title_case_headline_stays_whole),
         cmocka_unit_test(sentences_single_line_is_prose),
         cmocka_unit_test(empty_and_blank_input),
         cmocka_unit_test(public_segment_api),

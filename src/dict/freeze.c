@@ -4,6 +4,7 @@
  * dict_relocate, is the cache file (cache.c). */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 
 #include "dict_int.h"
 
@@ -198,11 +199,15 @@ dyad_dict *dict_freeze(dict_builder *b, uint64_t key, size_t source_bytes)
     place(&L, SEC_HEADS, nheads, sizeof(dict_head));
     /* Zero padding at the end: a string can never run off the image. */
     L.size = (L.size + 16 + 15) & ~(size_t)15;
+    /* The image is written once, front to back: map it with its pages
+     * already present rather than take a fault per page (zeroed either way). */
     dyad_dict *d = calloc(1, sizeof *d);
-    char *img = calloc(1, L.size);
-    if (!d || !img) {
+    char *img = mmap(NULL, L.size, PROT_READ | PROT_WRITE,
+                     MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+    if (!d || img == MAP_FAILED) {
         free(d);
-        free(img);
+        if (img != MAP_FAILED)
+            munmap(img, L.size);
         return NULL;
     }
     dict_image_header *h = (dict_image_header *)img;
@@ -224,8 +229,9 @@ dyad_dict *dict_freeze(dict_builder *b, uint64_t key, size_t source_bytes)
     fill_verbs(b, img, &L);
     d->image = img;
     d->size = L.size;
+    d->mapped = 1;
     if (!dict_bind(d)) {
-        free(img);
+        munmap(img, L.size);
         free(d);
         return NULL;
     }

@@ -8,8 +8,10 @@
  * rebased in one pass, checking each lies inside the file.
  *
  * The file name carries the key (a hash of every source file's name and
- * bytes, the image format and the dyad version), so a changed dictionary or
- * a new dyad simply misses. Files are written whole under a temporary name
+ * bytes, the image format, the dyad version and the size and mtime of the
+ * running executable), so a changed dictionary or a rebuilt dyad simply
+ * misses. Old cache files stay in the directory (several dictionary sets may
+ * share it); deleting them is always safe. Files are written whole under a temporary name
  * and renamed, so a reader never sees a half-written cache. Beyond the checks
  * in dict_bind (header, section bounds) the image is trusted: it is dyad's
  * own output in a directory the user chose. */

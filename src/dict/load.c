@@ -46,9 +46,23 @@ uint64_t dict_hash64(uint64_t h, const void *data, size_t len)
     return h;
 }
 
+/* The program itself is part of the key: a rebuilt dyad may read the same
+ * files differently while its version string stays the same, so a cache
+ * only serves the binary that wrote it (size and mtime of the executable,
+ * which holds libdyad). */
+static uint64_t program_key(void)
+{
+    struct stat st;
+    if (stat("/proc/self/exe", &st) != 0)
+        return 0;
+    uint64_t v[3] = {(uint64_t)st.st_size, (uint64_t)st.st_mtim.tv_sec,
+                     (uint64_t)st.st_mtim.tv_nsec};
+    return dict_hash64(0, v, sizeof v);
+}
+
 static uint64_t files_key(const dict_mem_file *f, size_t n)
 {
-    uint64_t h = dict_hash64(DICT_IMAGE_FORMAT, DYAD_VERSION_STRING,
+    uint64_t h = dict_hash64(DICT_IMAGE_FORMAT ^ program_key(), DYAD_VERSION_STRING,
                              strlen(DYAD_VERSION_STRING));
     for (size_t i = 0; i < n; i++) {
         uint64_t meta[2] = {(uint64_t)f[i].kind, (uint64_t)f[i].len};

@@ -63,9 +63,13 @@ dyad_coder *dyad_coder_new(const dyad_dict *dict, unsigned options)
     dict_get_stats(dict, &ds);
     c->wc.n = ds.words + 1;
     c->wc.e = calloc(c->wc.n, sizeof *c->wc.e);
-    if (!c->lx || !c->wc.e) {
+    c->wc.sh = calloc(PARSE_WCACHE_STR, sizeof *c->wc.sh);
+    c->wc.sv = calloc(PARSE_WCACHE_STR, sizeof *c->wc.sv);
+    if (!c->lx || !c->wc.e || !c->wc.sh || !c->wc.sv) {
         parse_lexicon_free(c->lx);
         free(c->wc.e);
+        free(c->wc.sh);
+        free(c->wc.sv);
         free(c);
         return NULL;
     }
@@ -93,6 +97,8 @@ void dyad_coder_free(dyad_coder *c)
         return;
     parse_lexicon_free(c->lx);
     free(c->wc.e);
+    free(c->wc.sh);
+    free(c->wc.sv);
     arena_free(&c->a);
     vec_free(&c->events);
     buf_free(&c->explain);

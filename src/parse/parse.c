@@ -477,6 +477,14 @@ static uint32_t word_info(const parse_lexicon *lx, parse_wcache *wc, const parse
 {
     if (wc && t->id && t->id < wc->n && wc->e[t->id])
         return wc->e[t->id];
+    uint64_t h = 0;
+    size_t slot = 0;
+    if (wc && !t->id && wc->sh) {
+        h = hash_bytes(t->norm, t->len) | 1;
+        slot = h & (PARSE_WCACHE_STR - 1);
+        if (wc->sh[slot] == h)
+            return wc->sv[slot];   /* 64-bit hash equality: collisions negligible */
+    }
     unsigned pos = 0, flags = 0;
     if (!parse_closed_word(t->norm, t->len, &pos, &flags))
         pos = flags = 0;
@@ -484,6 +492,10 @@ static uint32_t word_info(const parse_lexicon *lx, parse_wcache *wc, const parse
                  (pos & 0xff) << 8 | (flags & 0xfff) << 16;
     if (wc && t->id && t->id < wc->n)
         wc->e[t->id] = e;
+    else if (wc && !t->id && wc->sh) {
+        wc->sh[slot] = h;
+        wc->sv[slot] = e;
+    }
     return e;
 }
 

@@ -150,7 +150,11 @@ void parse_opts_default(parse_opts *o);
 typedef struct parse_wcache {
     uint32_t *e;           /* 0: not yet known */
     size_t n;
+    /* Words no dictionary uses: a direct-mapped cache by string hash. */
+    uint64_t *sh;          /* PARSE_WCACHE_STR slots; hash, 0 = empty */
+    uint32_t *sv;
 } parse_wcache;
+#define PARSE_WCACHE_STR 8192
 
 /* Parses sentence s of doc. Returns DYAD_OK or DYAD_ENOMEM. At most
  * PARSE_MAX_TOKENS tokens of a sentence are looked at (bounded time). */

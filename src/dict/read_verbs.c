@@ -221,6 +221,20 @@ static bool parse_code(dict_builder *b, long line, const char *s, size_t n,
     if ((a && !dict_code_is_cameo(s, a)) || (c2 && !dict_code_is_cameo(colon + 1, c2)))
         bdiag(b, DYAD_WARNING, line, "unusual event code [%.*s] (not a CAMEO code); "
               "kept as written", (int)n, s);
+    else if (b->pedantic) {
+        /* Lint: well-formed but absent from the CAMEO table (1213, 1952). */
+        const char *parts[2] = {s, colon ? colon + 1 : NULL};
+        size_t lens[2] = {a, c2};
+        for (int i = 0; i < 2; i++) {
+            char c[8];
+            if (!lens[i] || lens[i] >= sizeof c || (lens[i] == 3 && !memcmp(parts[i], "---", 3)))
+                continue;
+            memcpy(c, parts[i], lens[i]);
+            c[lens[i]] = '\0';
+            if (dyad_cameo_lookup(c, NULL, NULL, NULL) != 1)
+                bdiag(b, DYAD_WARNING, line, "event code %s is not in the CAMEO table", c);
+        }
+    }
     *code = a ? builder_str(b, s, a) : builder_str(b, "---", 3);
     *code2 = colon ? (c2 ? builder_str(b, colon + 1, c2) : 0) : 0;
     return true;

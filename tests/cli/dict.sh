@@ -80,6 +80,10 @@ $DYAD dict lint "$P/Phoenix.Countries.actors.txt" >/dev/null 2>"$err"
 check "lint reports the stray 0x1A bytes of Phoenix.Countries.actors.txt (lines 745, 12159)" \
     test "$(grep -cE 'actors.txt:(745|12159): warning: stray control byte 0x1A' "$err")" -eq 2
 check "lint reads the 7-digit date at line 2039 with a warning" grep -q 'actors.txt:2039: warning: 7-digit date' "$err"
+$DYAD dict lint "$P/CAMEO.2.0.txt" >/dev/null 2>"$err"
+check "lint flags codes missing from the CAMEO table (1213 at CAMEO.2.0.txt:1535)" \
+    grep -q 'CAMEO.2.0.txt:1535: warning: event code 1213 is not in the CAMEO table' "$err"
+check "lint reads '[080!]' at CAMEO.2.0.txt:5787 with a warning" grep -q 'txt:5787: warning: unusual event code \[080!\]' "$err"
 $DYAD dict lint "$P/PETR.Validate.verbs.txt" >/dev/null 2>"$err"
 check "lint warns about the '<!' line inside PETR.Validate.verbs.txt" grep -q "txt:1304: warning: line starting '<!'" "$err"
 

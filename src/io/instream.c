@@ -38,15 +38,15 @@ static bool raw_fill(io_instream *s)
         s->raw_len -= s->raw_pos;
         s->raw_pos = 0;
     }
-    while (s->raw_len < RAW_SIZE) {
+    while (s->raw_len < s->raw_cap) {
         ssize_t n;
         if (s->fd < 0) {
-            size_t left = s->mem_len - s->mem_pos, want = RAW_SIZE - s->raw_len;
+            size_t left = s->mem_len - s->mem_pos, want = s->raw_cap - s->raw_len;
             n = (ssize_t)(left < want ? left : want);
             memcpy(s->raw + s->raw_len, s->mem + s->mem_pos, (size_t)n);
             s->mem_pos += (size_t)n;
         } else {
-            n = read(s->fd, s->raw + s->raw_len, RAW_SIZE - s->raw_len);
+            n = read(s->fd, s->raw + s->raw_len, s->raw_cap - s->raw_len);
             if (n < 0 && errno == EINTR)
                 continue;
             if (n < 0) {
@@ -104,7 +104,9 @@ static bool sniff(io_instream *s)
 
 static bool init_common(io_instream *s)
 {
-    s->raw = malloc(RAW_SIZE);
+    /* A small memory input (tests, fuzzers) needs no big staging buffer. */
+    s->raw_cap = s->fd < 0 && s->mem_len < RAW_SIZE ? s->mem_len + 16 : RAW_SIZE;
+    s->raw = malloc(s->raw_cap);
     if (!s->raw) {
         fail(s, "out of memory", NULL);
         return false;

@@ -31,7 +31,7 @@ typedef struct io_instream {
     const unsigned char *mem;   /* memory source (tests, fuzzers) */
     size_t mem_len, mem_pos;
     unsigned char *raw;         /* undecoded input */
-    size_t raw_len, raw_pos;
+    size_t raw_len, raw_pos, raw_cap;
     bool raw_eof;
     io_compression comp;
     z_stream z;

@@ -122,6 +122,8 @@ typedef struct sctx {
     size_t first_event;      /* events of this sentence start here */
     int explain;
     uint8_t *coded;          /* per verb group: produced an event */
+    uint32_t xsg, xtg;       /* explain: the groups and actors of the verb */
+    const code_actor *xsrc, *xtgt;
 } sctx;
 
 static const char *src_str(sctx *x, dict_src s)
@@ -382,6 +384,25 @@ static void verb_codes(sctx *x, const dict_verb *verb, const code_match *m,
     *code = c1;
 }
 
+static void explain_actors(buf *b, const char *key, const parse_sent *ps, uint32_t g,
+                           const code_actor *a, uint32_t n)
+{
+    buf_printf(b, ",\"%s\":\"", key);
+    if (g != PARSE_NONE)
+        for (uint32_t i = ps->groups[g].begin; i < ps->groups[g].end; i++) {
+            if (i > ps->groups[g].begin)
+                buf_putc(b, ' ');
+            buf_json_escape(b, ps->toks[i].norm, ps->toks[i].len);
+        }
+    buf_printf(b, "\",\"%s_codes\":[", key);
+    for (uint32_t i = 0; i < n; i++) {
+        buf_printf(b, "%s\"", i ? "," : "");
+        buf_json_escape(b, a[i].code, strlen(a[i].code));
+        buf_putc(b, '"');
+    }
+    buf_putc(b, ']');
+}
+
 static void explain_verb(sctx *x, uint32_t v, const dict_verb *verb,
                          const code_match *m, const char *code, uint32_t ns,
                          uint32_t nt, size_t nev, const char *why)
@@ -405,6 +426,8 @@ static void explain_verb(sctx *x, uint32_t v, const dict_verb *verb,
     buf_printf(b, ",\"patterns_tried\":%u,\"code\":\"", m->tried);
     buf_json_escape(b, code ? code : "", code ? strlen(code) : 0);
     buf_printf(b, "\",\"sources\":%u,\"targets\":%u,\"events\":%zu", ns, nt, nev);
+    explain_actors(b, "source", ps, x->xsg, x->xsrc, ns);
+    explain_actors(b, "target", ps, x->xtg, x->xtgt, nt);
     if (why)
         buf_printf(b, ",\"why_not\":\"%s\"", why);
     buf_putc(b, '}');
@@ -476,6 +499,20 @@ static const dict_verb *best_verb(sctx *x, uint32_t v, code_match *m)
     return coded ? coded : dict_verb_get(x->c->dict, u->entry);
 }
 
+static void explain_skip(sctx *x, const parse_vg *vg, const char *why)
+{
+    buf *b = &x->c->explain;
+    if (b->len && b->data[b->len - 1] != '[')
+        buf_putc(b, ',');
+    buf_puts(b, "{\"verb\":\"");
+    for (uint32_t i = vg->begin; i < vg->end; i++) {
+        if (i > vg->begin)
+            buf_putc(b, ' ');
+        buf_json_escape(b, x->ps->toks[i].norm, x->ps->toks[i].len);
+    }
+    buf_printf(b, "\",\"why_not\":\"%s\"}", why);
+}
+
 /* The verb group whose adverbial clause ("... after crowds burned down its
  * embassy") holds v, or PARSE_NONE. */
 static uint32_t governing_vg(const parse_sent *ps, uint32_t v)
@@ -511,18 +548,8 @@ static void code_vg(sctx *x, uint32_t v)
         /* PETRARCH codes the main event; its adverbial clause or infinitive
          * complement is detail. */
         x->coded[v] = 1;
-        if (x->explain) {
-            buf *b = &c->explain;
-            if (b->len && b->data[b->len - 1] != '[')
-                buf_putc(b, ',');
-            buf_puts(b, "{\"verb\":\"");
-            for (uint32_t i = vg->begin; i < vg->end; i++) {
-                if (i > vg->begin)
-                    buf_putc(b, ' ');
-                buf_json_escape(b, ps->toks[i].norm, ps->toks[i].len);
-            }
-            buf_puts(b, "\",\"why_not\":\"clause or infinitive of a coded verb\"}");
-        }
+        if (x->explain)
+            explain_skip(x, vg, "clause or infinitive of a coded verb");
         return;
     }
     code_match m;
@@ -533,8 +560,11 @@ static void code_vg(sctx *x, uint32_t v)
         verb = best_verb(x, v, &m);
     else if (ps->toks[vg->head].pos == POS_VERB)
         verb = nominal_verb(x, vg, &m.post_end);
-    if (!verb)
+    if (!verb) {
+        if (x->explain && ps->toks[vg->head].pos == POS_VERB)
+            explain_skip(x, vg, "not a dictionary verb");
         return;
+    }
     const char *code, *code2;
     verb_codes(x, verb, &m, &code, &code2);
     uint32_t sg = m.source, tg = m.target;
@@ -642,8 +672,13 @@ static void code_vg(sctx *x, uint32_t v)
     }
     if (x->coded)
         x->coded[v] = c->events.len > before;
-    if (x->explain)
+    if (x->explain) {
+        x->xsg = sg;
+        x->xtg = tg;
+        x->xsrc = src;
+        x->xtgt = tgt;
         explain_verb(x, v, verb, &m, code, ns, nt, c->events.len - before, why);
+    }
 }
 
 /* ---- Sentences and documents -------------------------------------------- */
@@ -738,7 +773,8 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_doc *doc, const text_
     dyad_status st = parse_sentence(&c->a, c->dict, c->lx, &c->wc, &c->cfg.parse, td, s, &ps);
     if (st != DYAD_OK)
         return st;
-    sctx x = {c, doc, &ps, "", c->events.len, (c->opts & DYAD_OPT_EXPLAIN) != 0, NULL};
+    sctx x = {c, doc, &ps, "", c->events.len, (c->opts & DYAD_OPT_EXPLAIN) != 0, NULL,
+              PARSE_NONE, PARSE_NONE, NULL, NULL};
     if (x.explain) {
         buf_printf(&c->explain, "%s{\"sentence\":%u,", s ? "," : "", s);
         parse_explain(&ps, c->dict, &c->explain);

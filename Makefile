@@ -10,7 +10,7 @@ CC ?= cc
 BUILD_DIR ?= build/$(BUILD)
 B := $(BUILD_DIR)
 
-PKGS := libutf8proc jansson libzstd zlib sqlite3 cairo
+PKGS := libutf8proc jansson libzstd zlib sqlite3 cairo fontconfig
 PKG_CFLAGS := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 

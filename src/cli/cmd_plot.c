@@ -194,6 +194,7 @@ int cmd_plot(int argc, char **argv)
         rc = EXIT_FATAL;
     }
     plot_free(p);
+    plot_release_fonts();
     if (rejected)
         fprintf(stderr, "dyad plot: %zu event records rejected\n", rejected);
     return rc == EXIT_OK && rejected ? EXIT_REJECTED : rc;

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "../report/plot.h"
 #include "../report/report.h"
 
 static void report_usage(FILE *f)
@@ -157,5 +158,6 @@ int cmd_report(int argc, char **argv)
     }
     if (*tmp)
         unlink(tmp);
+    plot_release_fonts();
     return rc;
 }

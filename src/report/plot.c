@@ -4,6 +4,7 @@
  * the plot's day-level agg and the reduction of its cells to series; the
  * drawing primitives are in chart.c. */
 #include <cairo-pdf.h>
+#include <fontconfig/fontconfig.h>
 #include <cairo-svg.h>
 #include <math.h>
 #include <stdlib.h>
@@ -814,4 +815,10 @@ dyad_status plot_render_buf(plot *p, plot_format fmt, buf *out)
     if (fmt == PLOT_SVG)
         return finish(p, cairo_svg_surface_create_for_stream(to_buf, out, w, h), NULL, NULL);
     return finish(p, cairo_pdf_surface_create_for_stream(to_buf, out, w, h), NULL, NULL);
+}
+
+void plot_release_fonts(void)
+{
+    cairo_debug_reset_static_data();
+    FcFini();
 }

@@ -46,6 +46,11 @@ dyad_status plot_render_file(plot *p, const char *path, plot_format fmt);
 dyad_status plot_render_buf(plot *p, plot_format fmt, buf *out);
 void plot_free(plot *p);
 
+/* Frees cairo's and fontconfig's process-wide font caches, so leak checkers
+ * see a clean exit. Call once at the very end of a program, when no other
+ * thread draws. */
+void plot_release_fonts(void);
+
 /* ---- What the report shares with the charts ---------------------------- */
 
 typedef struct plot_dyad {

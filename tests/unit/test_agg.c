@@ -132,7 +132,7 @@ static void many_cells_grow(void **state)
 {
     (void)state;
     agg *a = agg_new(&(agg_opts){.period = AGG_DAY, .by = AGG_BY_CODE});
-    char code[8];
+    char code[16];
     for (int d = 0; d < 365; d++)
         for (int c = 10; c < 30; c++) {
             snprintf(code, sizeof code, "0%d", c);

@@ -236,5 +236,7 @@ int main(void)
         cmocka_unit_test(top_dyads_sum_to_events),
         cmocka_unit_test(html_report),
     };
-    return cmocka_run_group_tests(tests, NULL, NULL);
+    int failed = cmocka_run_group_tests(tests, NULL, NULL);
+    plot_release_fonts();
+    return failed;
 }

@@ -297,12 +297,25 @@ static int verbish_(const parse_lexicon *lx, const parse_tok *t)
     return 0;
 }
 
-static int verbish(const parse_lexicon *lx, const parse_tok *t)
+static int verbish_memo(const parse_lexicon *lx, parse_wcache *wc, const parse_tok *t)
 {
     parse_tok *m = (parse_tok *)t;   /* memo on the sentence's own token */
-    if (m->verbish < 0)
+    if (m->verbish >= 0)
+        return m->verbish;
+    uint32_t *e = wc && t->id && t->id < wc->n && wc->e[t->id] ? &wc->e[t->id] : NULL;
+    if (e && (*e & (1u << 29)))
+        m->verbish = (int8_t)((*e >> 30) & 1);
+    else {
         m->verbish = (int8_t)verbish_(lx, t);
+        if (e)
+            *e |= 1u << 29 | (uint32_t)m->verbish << 30;
+    }
     return m->verbish;
+}
+
+static int verbish(const parse_lexicon *lx, const parse_sent *ps, const parse_tok *t)
+{
+    return verbish_memo(lx, ps->wc, t);
 }
 
 static void tag_open(const parse_lexicon *lx, const dyad_dict *d, parse_sent *ps,
@@ -319,14 +332,12 @@ static void tag_open(const parse_lexicon *lx, const dyad_dict *d, parse_sent *ps
         }
         return;
     }
-    if (parse_time_word(t->norm, t->len))
-        t->flags |= PF_TIME;
     unsigned cls = t->lex;
     if (!cls && ends(t, "S") && !ends(t, "SS") &&
         (parse_lexicon_get(lx, t->norm, t->len - 1, NULL) & LX_N)) {
         t->pos = (t->flags & PF_CAP) ? POS_PROPN : POS_NOUN;   /* a plural */
         t->flags |= PF_S;
-    } else if ((cls & (LX_N | LX_ADJ | LX_ADV)) == 0 && verbish(lx, t)) {
+    } else if ((cls & (LX_N | LX_ADJ | LX_ADV)) == 0 && verbish(lx, ps, t)) {
         t->pos = POS_VERB;
         t->flags |= vform(lx, t);
     } else if (t->flags & PF_CAP) {
@@ -437,18 +448,18 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
                 t->pos = POS_NOUN;   /* noun compound: "trade protocol" */
         } else if ((t->pos == POS_NOUN || t->pos == POS_ADJ) && t->unit == PARSE_NONE) {
             if ((pp == POS_TO || pp == POS_MODAL || (pp == POS_NEG && i >= 2)) &&
-                verbish(lx, t)) {
+                verbish(lx, ps, t)) {
                 t->pos = POS_VERB;
                 t->flags |= vform(lx, t);
-            } else if (pp == POS_AUX && verbish(lx, t) &&
+            } else if (pp == POS_AUX && verbish(lx, ps, t) &&
                        (vform(lx, t) & (PF_ED | PF_ING))) {
                 t->pos = POS_VERB;
                 t->flags |= vform(lx, t);
             } else if ((pp == POS_PRON && !(prev->flags & PF_POSSDET)) &&
-                       verbish(lx, t)) {
+                       verbish(lx, ps, t)) {
                 t->pos = POS_VERB;
                 t->flags |= vform(lx, t);
-            } else if ((pp == POS_NOUN || pp == POS_PROPN) && verbish(lx, t) &&
+            } else if ((pp == POS_NOUN || pp == POS_PROPN) && verbish(lx, ps, t) &&
                        (vform(lx, t) & (PF_ED)) && next &&
                        next->pos != POS_NOUN && next->pos != POS_PROPN) {
                 t->pos = POS_VERB;
@@ -489,7 +500,8 @@ static uint32_t word_info(const parse_lexicon *lx, parse_wcache *wc, const parse
     if (!parse_closed_word(t->norm, t->len, &pos, &flags))
         pos = flags = 0;
     uint32_t e = 1u << 31 | (parse_lexicon_get(lx, t->norm, t->len, NULL) & 0xff) |
-                 (pos & 0xff) << 8 | (flags & 0xfff) << 16;
+                 (pos & 0xff) << 8 | (flags & 0xfff) << 16 |
+                 (uint32_t)parse_time_word(t->norm, t->len) << 28;
     if (wc && t->id && t->id < wc->n)
         wc->e[t->id] = e;
     else if (wc && !t->id && wc->sh) {
@@ -514,6 +526,8 @@ static void tag(const parse_lexicon *lx, parse_wcache *wc, const dyad_dict *d,
         info[i] = word_info(lx, wc, &ps->toks[i]);
         ps->toks[i].lex = (uint8_t)(info[i] & 0xff);
         ps->toks[i].verbish = -1;
+        if (info[i] & (1u << 28))
+            ps->toks[i].flags |= PF_TIME;
     }
     for (uint32_t i = 0; i < ps->n; i++) {
         parse_tok *t = &ps->toks[i];
@@ -553,6 +567,7 @@ dyad_status parse_sentence(arena *a, const dyad_dict *d, const parse_lexicon *lx
     memset(out, 0, sizeof *out);
     out->doc = doc;
     out->sentence = s;
+    out->wc = wc;
     out->discard = PARSE_NONE;
     dyad_status st = tokens(a, d, doc, &doc->sentences[s], out);
     if (st == DYAD_OK)

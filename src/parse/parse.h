@@ -130,6 +130,7 @@ typedef struct parse_sent {
     parse_vg *vgs;
     uint32_t nvgs;
     uint32_t *tok_group;           /* per token: group covering it, or PARSE_NONE */
+    struct parse_wcache *wc;       /* the coder's word cache (may be NULL) */
     uint32_t discard;              /* discard entry matched, or PARSE_NONE */
     uint32_t issues[8];            /* issue entries matched */
     uint32_t nissues;

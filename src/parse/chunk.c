@@ -342,10 +342,11 @@ static uint32_t finite_subject(const parse_sent *ps, uint32_t v, const uint8_t *
     if (j > 0 && ps->toks[j - 1].pos == POS_COMMA) {
         /* "X, in remarks published on Monday, urged": skip the aside. */
         uint32_t k = j - 1;
-        while (k > 0 && k + 12 > j && ps->toks[k - 1].pos != POS_COMMA)
+        while (k > 0 && k + 16 > j && ps->toks[k - 1].pos != POS_COMMA)
             k--;
-        if (k > 0 && ps->toks[k - 1].pos == POS_COMMA && ps->toks[k].pos == POS_PREP)
-            j = k - 1;
+        if (k > 0 && ps->toks[k - 1].pos == POS_COMMA &&
+            (ps->toks[k].pos == POS_PREP || ps->toks[k].pos == POS_REL))
+            j = k - 1;   /* ", in remarks ...," ", which leads ...," */
     }
     for (uint32_t k = j; k-- > 0;) {
         if (in_vg[k] || ps->toks[k].pos == POS_SUB)

@@ -275,9 +275,7 @@ static int compare(gcase *c, const dyad_event *evs, size_t n, int report)
     }
     int exact = c->none || (c->n_exp > 0 && c->exp[0].kind == KIND_EXACT);
     for (size_t i = 0; i < n; i++) {
-        if (used[i])
-            continue;
-        if (exact)
+        if (exact && !used[i])
             ok = 0;
         for (int j = 0; j < c->n_exp; j++)
             if (c->exp[j].kind == KIND_NOT && !strcmp(keys[i], c->exp[j].key))
@@ -403,6 +401,8 @@ static int run_file(runner *r, const char *path)
     gcase *c = calloc(1, sizeof *c);
     size_t i = 0;
     int cases = 0;
+    char (*names)[128] = calloc(nl + 1, sizeof *names);
+    size_t n_names = 0;
     while (c && i < nl) {
         if (strncmp(lines[i], "###", 3) != 0) {
             i++;     /* prose between cases */
@@ -425,6 +425,11 @@ static int run_file(runner *r, const char *path)
             snprintf(c->error, sizeof c->error, "no '---' line after the text");
         }
         check_case_form(c);
+        for (size_t k = 0; names && k < n_names && !c->error[0]; k++)
+            if (!strcmp(names[k], c->name))
+                snprintf(c->error, sizeof c->error, "duplicate case name");
+        if (names)
+            memcpy(names[n_names++], c->name, sizeof c->name);
         if (!r->only || !strcmp(r->only, c->name)) {
             run_case(r, path, c);
             cases++;
@@ -435,6 +440,7 @@ static int run_file(runner *r, const char *path)
         printf("not ok - %s: no cases\n", path);
         r->fail++;
     }
+    free(names);
     free(c);
     free(lines);
     free(text);

@@ -38,9 +38,16 @@ typedef struct code_match {
     uint32_t tried;                /* patterns looked at (bounded) */
 } code_match;
 
-/* Finds the best pattern of verb for verb group v. */
+/* Synset phrases starting at each token, looked up once per sentence. */
+typedef struct code_syn {
+    uint8_t done, n;               /* n > 4: more than kept, ask the dictionary */
+    uint32_t id[4], len[4];
+} code_syn;
+
+/* Finds the best pattern of verb for verb group v. syn: one code_syn per
+ * token of the sentence (zeroed before the first verb), or NULL. */
 void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
-                     const dict_verb *verb, code_match *out);
+                     const dict_verb *verb, code_syn *syn, code_match *out);
 
 /* ---- Actors (actors.c) ------------------------------------------------- */
 

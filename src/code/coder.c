@@ -122,6 +122,7 @@ typedef struct sctx {
     size_t first_event;      /* events of this sentence start here */
     int explain;
     uint8_t *coded;          /* per verb group: produced an event */
+    code_syn *syn;           /* synset phrases per token, filled on demand */
     uint32_t xsg, xtg;       /* explain: the groups and actors of the verb */
     const code_actor *xsrc, *xtgt;
 } sctx;
@@ -484,7 +485,7 @@ static const dict_verb *best_verb(sctx *x, uint32_t v, code_match *m)
         const dict_verb *verb = dict_verb_get(x->c->dict, i ? u->alt[i - 1] : u->entry);
         if (!verb)
             continue;
-        code_match_verb(x->c->dict, ps, v, verb, &cm);
+        code_match_verb(x->c->dict, ps, v, verb, x->syn, &cm);
         if (cm.pat && (!best || !m->pat || cm.score > m->score)) {
             best = verb;
             *m = cm;
@@ -774,7 +775,7 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_doc *doc, const text_
     if (st != DYAD_OK)
         return st;
     sctx x = {c, doc, &ps, "", c->events.len, (c->opts & DYAD_OPT_EXPLAIN) != 0, NULL,
-              PARSE_NONE, PARSE_NONE, NULL, NULL};
+              NULL, PARSE_NONE, PARSE_NONE, NULL, NULL};
     if (x.explain) {
         buf_printf(&c->explain, "%s{\"sentence\":%u,", s ? "," : "", s);
         parse_explain(&ps, c->dict, &c->explain);
@@ -794,6 +795,7 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_doc *doc, const text_
     }
     x.issues = issue_str(&x);
     x.coded = arena_calloc(&c->a, ps.nvgs + 1, 1);
+    x.syn = arena_calloc(&c->a, ps.n + 1, sizeof *x.syn);
     if (x.explain)
         buf_puts(&c->explain, ",\"verbs\":[");
     for (uint32_t v = 0; v < ps.nvgs; v++)

@@ -19,6 +19,7 @@ typedef struct mstate {
     dict_word ids[PARSE_MAX_TOKENS * 2 + 1];
     uint8_t vgtok[PARSE_MAX_TOKENS * 2 + 1];   /* 1: in a verb group other than ours */
     uint64_t bloom[16];         /* word ids of the sentence, for a quick no */
+    code_syn *syn;              /* per token synset phrases, or NULL */
     uint32_t lo, hi;            /* search bounds [lo, hi) */
 } mstate;
 
@@ -47,6 +48,31 @@ static int group_actorish(const parse_sent *ps, uint32_t g)
     return 0;
 }
 
+/* Length of a phrase of synset id starting at token b and ending by end
+ * (exclusive), 0 when none. */
+static uint32_t syn_len(mstate *m, uint32_t id, uint32_t b, uint32_t end)
+{
+    code_syn *sc = m->syn ? &m->syn[b] : NULL;
+    if (sc && !sc->done) {
+        dict_match dm[4];
+        size_t k = dict_lookup(m->d, m->ids + b, m->ps->n - b, DICT_SYNSET, dm, 4);
+        sc->done = 1;
+        sc->n = (uint8_t)(k > 4 ? 5 : k);
+        for (size_t i = 0; i < k && i < 4; i++) {
+            sc->id[i] = dm[i].entry;
+            sc->len[i] = dm[i].len;
+        }
+    }
+    if (sc && sc->n <= 4) {
+        for (uint32_t i = 0; i < sc->n; i++)   /* longest first */
+            if (sc->id[i] == id && b + sc->len[i] <= end)
+                return sc->len[i];
+        return 0;
+    }
+    uint32_t len = 0;
+    return dict_synset_match(m->d, id, m->ids + b, end - b, &len) ? len : 0;
+}
+
 /* Does element e match at token p going forward? Returns tokens consumed
  * (0: no). Binds groups into *bind. */
 static uint32_t elem_fwd(mstate *m, const dict_elem *e, uint32_t p, uint32_t *bind)
@@ -57,7 +83,7 @@ static uint32_t elem_fwd(mstate *m, const dict_elem *e, uint32_t p, uint32_t *bi
     case PAT_WORD:
         return ps->toks[p].id && ps->toks[p].id == e->id ? 1 : 0;
     case PAT_SYNSET:
-        return dict_synset_match(m->d, e->id, m->ids + p, m->hi - p, &len) ? len : 0;
+        return syn_len(m, e->id, p, m->hi);
     case PAT_SKIP:
         /* '^' skips a noun phrase with its "of" phrases, from wherever the
          * pattern's last word left it ("THEIR ^": the rest of the NP). */
@@ -103,9 +129,8 @@ static uint32_t elem_back(mstate *m, const dict_elem *e, uint32_t p, uint32_t *b
         return ps->toks[p].id && ps->toks[p].id == e->id ? 1 : 0;
     case PAT_SYNSET:
         for (uint32_t b = p + 1; b-- > m->lo && p - b < 6;) {
-            uint32_t len = 0;
-            if (dict_synset_match(m->d, e->id, m->ids + b, p + 1 - b, &len) &&
-                b + len == p + 1)
+            uint32_t len = syn_len(m, e->id, b, p + 1);
+            if (len && b + len == p + 1)
                 return len;
         }
         return 0;
@@ -306,7 +331,7 @@ static void match_one(mstate *m, const dict_pattern *pt, code_match *best)
 }
 
 void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
-                     const dict_verb *verb, code_match *out)
+                     const dict_verb *verb, code_syn *syn, code_match *out)
 {
     memset(out, 0, sizeof *out);
     out->source = out->target = out->compound = PARSE_NONE;
@@ -315,6 +340,7 @@ void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
     mstate *m = &(mstate){0};
     _Static_assert(sizeof(mstate) < 8192, "mstate stays small on the stack");
     m->d = d;
+    m->syn = syn;
     m->ps = ps;
     m->vg = &ps->vgs[v];
     for (uint32_t i = 0; i < ps->n; i++) {

@@ -31,7 +31,8 @@ static void plot_usage(FILE *f)
         "                   for top, matrix and the default goldstein dyads\n"
         "  --top N          bars (top, default 15) or actors (matrix, default 12)\n"
         "  --value V        matrix cells: count (default) or goldstein (mean)\n"
-        "  --width W, --height H   size in pixels/points (default 900 x 500)\n"
+        "  --width W, --height H   size in pixels/points (default 900 x 500; at\n"
+        "                   least 640 x 360, below which labels cannot fit)\n"
         "  --title TEXT     replaces the default title\n"
         "  --input F        jsonl, tsv, gdelt or sqlite (default: guessed)\n"
         "  --strict         the first bad event record is fatal\n"
@@ -97,8 +98,8 @@ static int plot_option(int ch, plot_cli *c)
     case 'v': if ((v = pick(optarg, "value", values, 2)) >= 0) c->o.matrix_goldstein = v; break;
     case 'i': if ((v = pick(optarg, "input", inputs, 5)) >= 0) c->input = v; break;
     case 'n': if ((v = positive(optarg, "top", 40)) > 0) c->o.top = v; break;
-    case 'W': if ((v = positive(optarg, "width", 10000)) > 0) c->o.width = v < 300 ? 300 : v; break;
-    case 'H': if ((v = positive(optarg, "height", 10000)) > 0) c->o.height = v < 200 ? 200 : v; break;
+    case 'W': if ((v = positive(optarg, "width", 10000)) > 0) c->o.width = v < 640 ? 640 : v; break;
+    case 'H': if ((v = positive(optarg, "height", 10000)) > 0) c->o.height = v < 360 ? 360 : v; break;
     case 'd': v = add_dyad(&c->o, optarg) ? 0 : -1; break;
     case 't': c->o.title = optarg; break;
     case 'o': c->out = optarg; break;

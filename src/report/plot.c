@@ -568,6 +568,10 @@ static dyad_status draw_top(cairo_t *cr, plot *p)
         free(d);
         return DYAD_EINVAL;
     }
+    /* rows of readable 12 px labels fit the height below title and legend */
+    double est_top = p->o.subtitle && *p->o.subtitle ? 58 : 40;
+    size_t fit = (size_t)((p->o.height - 40 - est_top - 26) / 16);
+    n = n < fit ? n : fit;
     char title[96], lab[64];
     snprintf(title, sizeof title, "Top %zu dyads by number of events", n);
     double top = chart_title(cr, p->o.width, p->o.title ? p->o.title : title, p->o.subtitle);

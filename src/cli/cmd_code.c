@@ -304,7 +304,7 @@ typedef struct pipeline {
     pthread_mutex_t mu;
     pthread_cond_t work_cv, done_cv;
     buf pending;            /* reader diagnostics not yet in a batch */
-    size_t rejected, docs, events;
+    size_t rejected;
     bool fatal;             /* exit 1 at the end */
     bool stop;              /* read no further input */
 } pipeline;
@@ -569,7 +569,6 @@ static void emit_item(pipeline *p, slot *s, item *it)
     put_range(&s->err, it->err, stderr);
     if (!it->has_doc)
         return;
-    p->docs++;
     if (it->status != DYAD_OK) {
         cli_error("code: %s: document '%s': %s", it->doc.file ? it->doc.file : "-",
                   it->doc.id, dyad_status_str(it->status));
@@ -585,7 +584,6 @@ static void emit_item(pipeline *p, slot *s, item *it)
         size_t n = it->events.end - it->events.begin;
         const dyad_event *ev = (const dyad_event *)s->events.data + it->events.begin;
         st = dyad_writer_write(p->writer, &it->doc, n ? ev : NULL, n);
-        p->events += n;
     }
     if (st != DYAD_OK) {
         cli_error("code: writing output: %s", dyad_status_str(st));

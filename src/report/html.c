@@ -251,7 +251,7 @@ static void section_figures(FILE *out, const figures *f, plot *p, size_t ndyads,
     plot_date_range(p, &a, &b);
     fprintf(out, "<div class=cards>\n");
     card(out, "events", "%llu", f->events);
-    card(out, "documents", "%llu", f->docs.n);
+    card(out, "documents with events", "%llu", f->docs.n);
     card(out, "sentences with events", "%llu", f->sentences.n);
     card(out, "dyads", "%llu", ndyads);
     card(out, "days", "%llu", (unsigned long long)(agg_days(b) - agg_days(a) + 1));

@@ -411,6 +411,51 @@ static void listed_forms(vstate *v, uint32_t verb, const char *s, size_t n,
               "(PETRARCH takes ',' for a form)");
 }
 
+/* Length of the verb at s (before '{' or the code, n bytes). TABARI files
+ * write some compound verbs with a blank ("LASH OUT"): when only words
+ * follow, the blanks become '_' joins, in place. */
+static size_t verb_extent(dict_builder *b, long line, char *s, size_t n)
+{
+    size_t wl = 0;
+    while (wl < n && s[wl] != ' ' && s[wl] != '\t')
+        wl++;
+    size_t end = n;
+    while (end > wl && (s[end - 1] == ' ' || s[end - 1] == '\t'))
+        end--;
+    if (end == wl)
+        return wl;
+    for (size_t i = wl; i < end; i++) {
+        unsigned char c = (unsigned char)s[i];
+        if (!(c == ' ' || c == '\t' || c == '_' || c == '+' || c == '-' || c == '\'' ||
+              (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || c >= 0x80))
+            return wl;
+    }
+    bdiag(b, DYAD_WARNING, line, "verb '%.*s' written with blanks: read as one compound "
+          "verb (PETRARCH makes each word a verb of the block)", (int)end, s);
+    for (size_t i = 0; i < end; i++)
+        if (s[i] == ' ' || s[i] == '\t')
+            s[i] = '_';
+    return end;
+}
+
+/* Warns about text between the verb and '{' (or the code), and after '}'. */
+static void verb_leftovers(dict_builder *b, long line, const char *p, const char *pend,
+                           const char *q, const char *qend)
+{
+    for (; p < pend; p++)
+        if (*p != ' ' && *p != '\t') {
+            bdiag(b, DYAD_WARNING, line, "text after the verb ignored: '%.*s'",
+                  (int)(pend - p), p);
+            break;
+        }
+    for (; q && q < qend; q++)
+        if (*q != ' ' && *q != '\t') {
+            bdiag(b, DYAD_WARNING, line, *q == ';' ? "';' comment after '}' ignored"
+                  " (TABARI comment syntax)" : "text after '}' ignored");
+            break;
+        }
+}
+
 static void verb_line(vstate *v, const dict_line *l)
 {
     dict_builder *b = v->b;
@@ -418,7 +463,7 @@ static void verb_line(vstate *v, const dict_line *l)
         bdiag(b, DYAD_ERROR, l->lineno, "verb '%s' outside a '--- NAME [CODE] ---' block", l->s);
         return;
     }
-    const char *s = l->s;
+    char *s = l->s;
     size_t n = l->len;
     /* Own code at the end. */
     uint32_t code = VEC_AT(&b->blocks, b_block, v->block).code, code2 = 0;
@@ -437,23 +482,8 @@ static void verb_line(vstate *v, const dict_line *l)
         bdiag(b, DYAD_ERROR, l->lineno, "unbalanced '{' '}' in verb line; line skipped");
         return;
     }
-    size_t wl = 0;
-    while (wl < n && s[wl] != ' ' && s[wl] != '\t' && s[wl] != '{')
-        wl++;
-    const char *rest = s + wl, *rend = lb ? lb : s + n;
-    for (const char *p = rest; p < rend; p++)
-        if (*p != ' ' && *p != '\t') {
-            bdiag(b, DYAD_WARNING, l->lineno, "text after the verb ignored: '%.*s'",
-                  (int)(rend - p), p);
-            break;
-        }
-    if (rb)
-        for (const char *p = rb + 1; p < s + n; p++)
-            if (*p != ' ' && *p != '\t') {
-                bdiag(b, DYAD_WARNING, l->lineno, *p == ';' ? "';' comment after '}' ignored"
-                      " (TABARI comment syntax)" : "text after '}' ignored");
-                break;
-            }
+    size_t wl = verb_extent(b, l->lineno, s, (size_t)((lb ? lb : s + n) - s));
+    verb_leftovers(b, l->lineno, s + wl, lb ? lb : s + n, rb ? rb + 1 : NULL, s + n);
     dict_word w[MAX_WORDS];
     size_t head;
     int marked;
@@ -570,6 +600,100 @@ static size_t pat_synset(vstate *v, pstate *p, long line, const char *s, size_t 
     return end;
 }
 
+/* One of ( ) { } * at s[i]; returns the index after it. */
+static size_t pat_bracket(vstate *v, pstate *p, long line, const char *s, size_t i,
+                          size_t end)
+{
+    char c = s[i++];
+    if (c == '(') {
+        if (v->pmode && i + 1 < end && s[i] == 'P' && (s[i + 1] == ' ' || s[i + 1] == '\t')) {
+            /* "(P OF ...": the phrase ends at the next "(P", a ')' or the code. */
+            i++;
+            if (p->paren) {
+                p->paren--;
+                pat_push(v, p, line, PAT_PREP_END, 0);
+            }
+        }
+        p->paren++;
+        pat_push(v, p, line, PAT_PREP_BEGIN, 0);
+    } else if (c == ')') {
+        /* A stray ')' after a complete pattern (CAMEO.2.0.txt has "(WITH
+         * VISIT) VISIT)") is dropped; the rest stands. */
+        if (p->paren == 0)
+            bdiag(v->b, DYAD_WARNING, line, "stray ')' in pattern ignored");
+        else {
+            p->paren--;
+            pat_push(v, p, line, PAT_PREP_END, 0);
+        }
+    } else if (c == '{') {
+        if (p->brace++)
+            bdiag(v->b, DYAD_WARNING, line, "nested '{' in pattern");
+        p->brace_start = p->n;
+        pat_push(v, p, line, PAT_GROUP_BEGIN, 0);
+    } else if (c == '}') {
+        pat_close_group(v, p, line);
+    } else {
+        p->verbs++;
+        pat_push(v, p, line, PAT_VERB, 0);
+    }
+    return i;
+}
+
+/* The pattern body s[0, end) into elements; blanks separate, '_' joins. */
+static void pat_scan(vstate *v, pstate *p, long line, const char *s, size_t end)
+{
+    size_t i = 0;
+    while (i < end && !p->bad) {
+        char c = s[i];
+        if (c == ' ' || c == '\t') {
+            p->adjacent = false;
+            i++;
+        } else if (c == '_') {
+            p->adjacent = p->n > 0;
+            i++;
+        } else if (strchr("(){}*", c)) {
+            i = pat_bracket(v, p, line, s, i, end);
+        } else if (c == '&') {
+            i = pat_synset(v, p, line, s, i, end);
+        } else {
+            size_t st = i;
+            while (i < end && !strchr(" \t_(){}*", s[i]))
+                i++;
+            pat_token(v, p, line, s + st, i - st);
+        }
+    }
+    while (v->pmode && p->paren && !p->bad) {
+        p->paren--;
+        pat_push(v, p, line, PAT_PREP_END, 0);
+    }
+}
+
+static void pat_store(vstate *v, const pstate *p, long line, uint32_t code, uint32_t code2)
+{
+    dict_builder *b = v->b;
+    b_pattern *pt = vec_push(&b->patterns);
+    if (!pt) {
+        b->oom = true;
+        return;
+    }
+    pt->first_elem = (uint32_t)b->elems.len;
+    pt->nelems = (uint32_t)p->n;
+    pt->code = code;
+    pt->code2 = code2;
+    pt->syntax = v->syntax;
+    pt->file = b->file;
+    pt->line = (uint32_t)line;
+    for (size_t k = 0; k < p->n; k++) {
+        dict_elem *slot = vec_push(&b->elems);
+        if (!slot) {
+            b->oom = true;
+            return;
+        }
+        *slot = p->e[k];
+    }
+    VEC_AT(&b->blocks, b_block, v->block).npatterns++;
+}
+
 static void pattern_line(vstate *v, const dict_line *l)
 {
     dict_builder *b = v->b;
@@ -594,64 +718,9 @@ static void pattern_line(vstate *v, const dict_line *l)
     if (!parse_code(b, l->lineno, open + 1, (size_t)(close - open - 1), &code, &code2))
         return;
     pstate p = {0};
-    size_t i = 0, end = (size_t)(open - s);
-    while (i < end && !p.bad) {
-        char c = s[i];
-        if (c == ' ' || c == '\t') {
-            p.adjacent = false;
-            i++;
-        } else if (c == '_') {
-            p.adjacent = p.n > 0;
-            i++;
-        } else if (c == '(' || c == ')' || c == '{' || c == '}' || c == '*') {
-            i++;
-            if (c == '(') {
-                if (v->pmode && i + 1 < end && s[i] == 'P' && (s[i + 1] == ' ' || s[i + 1] == '\t')) {
-                    /* "(P OF ...": the phrase ends at the next "(P", a ')'
-                     * or the code. */
-                    i++;
-                    if (p.paren) {
-                        p.paren--;
-                        pat_push(v, &p, l->lineno, PAT_PREP_END, 0);
-                    }
-                }
-                p.paren++;
-                pat_push(v, &p, l->lineno, PAT_PREP_BEGIN, 0);
-            } else if (c == ')') {
-                /* A stray ')' after a complete pattern (CAMEO.2.0.txt has
-                 * "(WITH VISIT) VISIT)") is dropped; the rest stands. */
-                if (p.paren == 0)
-                    bdiag(b, DYAD_WARNING, l->lineno, "stray ')' in pattern ignored");
-                else {
-                    p.paren--;
-                    pat_push(v, &p, l->lineno, PAT_PREP_END, 0);
-                }
-            } else if (c == '{') {
-                if (p.brace++)
-                    bdiag(b, DYAD_WARNING, l->lineno, "nested '{' in pattern");
-                p.brace_start = p.n;
-                pat_push(v, &p, l->lineno, PAT_GROUP_BEGIN, 0);
-            } else if (c == '}') {
-                pat_close_group(v, &p, l->lineno);
-            } else {
-                p.verbs++;
-                pat_push(v, &p, l->lineno, PAT_VERB, 0);
-            }
-        } else if (c == '&') {
-            i = pat_synset(v, &p, l->lineno, s, i, end);
-        } else {
-            size_t st = i;
-            while (i < end && !strchr(" \t_(){}*", s[i]))
-                i++;
-            pat_token(v, &p, l->lineno, s + st, i - st);
-        }
-    }
+    pat_scan(v, &p, l->lineno, s, (size_t)(open - s));
     if (p.bad)
         return;
-    while (v->pmode && p.paren && !p.bad) {
-        p.paren--;
-        pat_push(v, &p, l->lineno, PAT_PREP_END, 0);
-    }
     if (p.paren || p.brace) {
         bdiag(b, DYAD_ERROR, l->lineno, "unbalanced '%c' in pattern; skipped",
               p.paren ? '(' : '{');
@@ -662,27 +731,7 @@ static void pattern_line(vstate *v, const dict_line *l)
                                                   : "pattern without '*' (the verb); skipped");
         return;
     }
-    b_pattern *pt = vec_push(&b->patterns);
-    if (!pt) {
-        b->oom = true;
-        return;
-    }
-    pt->first_elem = (uint32_t)b->elems.len;
-    pt->nelems = (uint32_t)p.n;
-    pt->code = code;
-    pt->code2 = code2;
-    pt->syntax = v->syntax;
-    pt->file = b->file;
-    pt->line = (uint32_t)l->lineno;
-    for (size_t k = 0; k < p.n; k++) {
-        dict_elem *slot = vec_push(&b->elems);
-        if (!slot) {
-            b->oom = true;
-            return;
-        }
-        *slot = p.e[k];
-    }
-    VEC_AT(&b->blocks, b_block, v->block).npatterns++;
+    pat_store(v, &p, l->lineno, code, code2);
 }
 
 static void transform_line(vstate *v, const dict_line *l)

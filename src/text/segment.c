@@ -76,16 +76,33 @@ static size_t line_len_before(const seg *g, size_t at)
     return at - i;
 }
 
+static bool title_case(const seg *g, size_t s, size_t e, size_t *nwords);
+
+/* Does a line break before token i end the sentence? Blank lines always do.
+ * A single break does in text of short lines (titles, captions); a long
+ * line that stops mid-sentence (no final punctuation, and the next line
+ * goes on in lower case, or this one ends in a lower-case word or comma)
+ * continues on the next line, as in hard-wrapped wire text. */
 static bool line_break_before(const seg *g, size_t i)
 {
-    uint8_t gp = g->t->gap[i];
+    const text_toks *t = g->t;
+    uint8_t gp = t->gap[i];
     if (gp & GAP_PARA)
         return true;
     if (!(gp & GAP_NL))
         return false;
-    if (!g->wrapped)
+    size_t alen = line_len_before(g, t->tok[i - 1].end);
+    if (g->wrapped)
+        return alen < 40;
+    if (alen < 30 || title_case(g, g->line_start, i, NULL))
         return true;
-    return line_len_before(g, g->t->tok[i - 1].end) < 40;
+    uint32_t a = t->tok[i - 1].flags, b = t->tok[i].flags;
+    if (b & TKI_LOWER)
+        return false;
+    bool a_open = (a & TKI_LOWER) ||
+                  ((a & TKI_COMMA) && g->s[t->tok[i - 1].begin] != ':');
+    bool b_dateline = (b & TOK_ALLCAPS) && (b & TOK_WORD);
+    return !a_open || b_dateline;
 }
 
 static bool at_line_start(const seg *g, size_t i)

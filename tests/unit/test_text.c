@@ -368,6 +368,30 @@ static void sentences_hard_wrapped_text(void **state)
         "prose|The pair\ntalked by phone.", NULL);
 }
 
+static void sentences_continue_across_single_line_breaks(void **state)
+{
+    (void)state;
+    /* a wire record wrapped once: the line stops mid-sentence */
+    expect_sentences("Arnor is about to restore full diplomatic ties with Gondor almost\n"
+                     "five years after crowds trashed its embassy.",
+                     "prose|Arnor is about to restore full diplomatic ties with "
+                     "Gondor almost\nfive years after crowds trashed its embassy.",
+                     NULL);
+    expect_sentences("The government condemned an attack by soldiers in the south,\n"
+                     "Officials said on Thursday.",
+                     "prose|The government condemned an attack by soldiers in the "
+                     "south,\nOfficials said on Thursday.", NULL);
+    /* a short line, or a title, ends at its line break */
+    expect_sentences("Rebels seize town\nThe army said it would respond.",
+                     "headline|Rebels seize town",
+                     "prose|The army said it would respond.", NULL);
+    expect_sentences("Russia And US Discuss Joint Action Against Nusra Front\n"
+                     "MOSCOW (Reuters) - Russia and the United States talked.",
+                     "headline|Russia And US Discuss Joint Action Against Nusra Front",
+                     "dateline|MOSCOW (Reuters) -",
+                     "prose|Russia and the United States talked.", NULL);
+}
+
 static void sentences_datelines(void **state)
 {
     (void)state;
@@ -549,6 +573,7 @@ int main(void)
         cmocka_unit_test(sentences_lower_case_text),
         cmocka_unit_test(sentences_paragraphs_and_lines),
         cmocka_unit_test(sentences_hard_wrapped_text),
+        cmocka_unit_test(sentences_continue_across_single_line_breaks),
         cmocka_unit_test(sentences_datelines),
         cmocka_unit_test(sentences_captions_and_credits),
         cmocka_unit_test(sentences_more_constructs),

@@ -333,8 +333,7 @@ static void tag_open(const parse_lexicon *lx, const dyad_dict *d, parse_sent *ps
         return;
     }
     unsigned cls = t->lex;
-    if (!cls && ends(t, "S") && !ends(t, "SS") &&
-        (parse_lexicon_get(lx, t->norm, t->len - 1, NULL) & LX_N)) {
+    if (ps->tok_group[i] & (1u << 27)) {
         t->pos = (t->flags & PF_CAP) ? POS_PROPN : POS_NOUN;   /* a plural */
         t->flags |= PF_S;
     } else if ((cls & (LX_N | LX_ADJ | LX_ADV)) == 0 && verbish(lx, ps, t)) {
@@ -499,9 +498,15 @@ static uint32_t word_info(const parse_lexicon *lx, parse_wcache *wc, const parse
     unsigned pos = 0, flags = 0;
     if (!parse_closed_word(t->norm, t->len, &pos, &flags))
         pos = flags = 0;
-    uint32_t e = 1u << 31 | (parse_lexicon_get(lx, t->norm, t->len, NULL) & 0xff) |
-                 (pos & 0xff) << 8 | (flags & 0xfff) << 16 |
-                 (uint32_t)parse_time_word(t->norm, t->len) << 28;
+    parse_tok w = *t;
+    w.lex = (uint8_t)parse_lexicon_get(lx, t->norm, t->len, NULL);
+    /* Bits: 0-7 lexicon, 8-15 closed tag, 16-26 its flags, 27 plural of a
+     * noun, 28 time word, 29 known, 30 could be a verb form, 31 valid. */
+    int plural = !w.lex && ends(&w, "S") && !ends(&w, "SS") &&
+                 (parse_lexicon_get(lx, t->norm, t->len - 1, NULL) & LX_N);
+    uint32_t e = 1u << 31 | w.lex | (pos & 0xff) << 8 | (flags & 0x7ff) << 16 |
+                 (uint32_t)plural << 27 | (uint32_t)parse_time_word(t->norm, t->len) << 28 |
+                 1u << 29 | (uint32_t)verbish_(lx, &w) << 30;
     if (wc && t->id && t->id < wc->n)
         wc->e[t->id] = e;
     else if (wc && !t->id && wc->sh) {
@@ -514,7 +519,7 @@ static uint32_t word_info(const parse_lexicon *lx, parse_wcache *wc, const parse
 static int closed_of(uint32_t info, unsigned *pos, unsigned *flags)
 {
     *pos = (info >> 8) & 0xff;
-    *flags = (info >> 16) & 0xfff;
+    *flags = (info >> 16) & 0x7ff;
     return *pos != 0;
 }
 
@@ -525,7 +530,7 @@ static void tag(const parse_lexicon *lx, parse_wcache *wc, const dyad_dict *d,
     for (uint32_t i = 0; i < ps->n; i++) {
         info[i] = word_info(lx, wc, &ps->toks[i]);
         ps->toks[i].lex = (uint8_t)(info[i] & 0xff);
-        ps->toks[i].verbish = -1;
+        ps->toks[i].verbish = (int8_t)((info[i] >> 30) & 1);
         if (info[i] & (1u << 28))
             ps->toks[i].flags |= PF_TIME;
     }

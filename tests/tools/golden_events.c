@@ -402,6 +402,7 @@ static int run_file(runner *r, const char *path)
     size_t i = 0;
     int cases = 0;
     char (*names)[128] = calloc(nl + 1, sizeof *names);
+    const int before[5] = {r->pass, r->fail, r->xfail, r->xpass, r->skipped};
     size_t n_names = 0;
     while (c && i < nl) {
         if (strncmp(lines[i], "###", 3) != 0) {
@@ -436,6 +437,10 @@ static int run_file(runner *r, const char *path)
         }
         free(c->text);
     }
+    printf("# %s: %d passed, %d failed, %d xfail, %d xfail now passing, "
+           "%d skipped\n", path, r->pass - before[0], r->fail - before[1],
+           r->xfail - before[2], r->xpass - before[3],
+           r->skipped - before[4]);
     if (cases == 0 && !r->only) {
         printf("not ok - %s: no cases\n", path);
         r->fail++;

@@ -123,6 +123,7 @@ typedef struct sctx {
     int explain;
     uint8_t *coded;          /* per verb group: produced an event */
     code_syn *syn;           /* synset phrases per token, filled on demand */
+    uint32_t *ev_from, *ev_to, *tgroup;   /* per verb group: its events, target */
     uint32_t xsg, xtg;       /* explain: the groups and actors of the verb */
     const code_actor *xsrc, *xtgt;
 } sctx;
@@ -673,6 +674,11 @@ static void code_vg(sctx *x, uint32_t v)
     }
     if (x->coded)
         x->coded[v] = c->events.len > before;
+    if (x->ev_from) {
+        x->ev_from[v] = (uint32_t)before;
+        x->ev_to[v] = (uint32_t)c->events.len;
+        x->tgroup[v] = tg;
+    }
     if (x->explain) {
         x->xsg = sg;
         x->xtg = tg;
@@ -683,6 +689,76 @@ static void code_vg(sctx *x, uint32_t v)
 }
 
 /* ---- Sentences and documents -------------------------------------------- */
+
+/* Verbs of saying: their clause, not the saying, is the news. */
+static int reporting_verb(const parse_tok *t)
+{
+    static const char *const forms[] = {
+        "SAY", "SAYS", "SAID", "SAYING", "TELL", "TELLS", "TOLD", "ANNOUNCE",
+        "ANNOUNCED", "ANNOUNCES", "STATE", "STATED", "STATES", "CLAIM", "CLAIMED",
+        "CLAIMS", "REPORT", "REPORTED", "REPORTS", "ADD", "ADDED", "ADDS", "NOTE",
+        "NOTED", "NOTES", "INSIST", "INSISTED", "INSISTS", "DECLARE", "DECLARED",
+        "DECLARES", "ASSERT", "ASSERTED", "ASSERTS",
+    };
+    for (size_t i = 0; i < DYAD_COUNT(forms); i++)
+        if (strlen(forms[i]) == t->len && !memcmp(forms[i], t->norm, t->len))
+            return 1;
+    return 0;
+}
+
+/* Does actor code a (its first three letters: the country or group) take
+ * part in one of events [from, to)? */
+static int takes_part(const vec *ev, uint32_t from, uint32_t to, const char *a)
+{
+    if (!strncmp(a, "---", 3))
+        return 1;   /* an unnamed reporter adds nothing */
+    for (uint32_t i = from; i < to; i++) {
+        const dyad_event *e = &VEC_AT(ev, dyad_event, i);
+        if (!strncmp(e->source, a, 3) || !strncmp(e->target, a, 3))
+            return 1;
+    }
+    return 0;
+}
+
+/* "X said Y attacked Z" codes Y -> Z: a reporting verb whose target is the
+ * subject of a clause that produced an event of its own gives no event,
+ * unless the reporter is a third party commenting on others ("France said
+ * Russian airstrikes targeted rebels": France comments on Russia). */
+static void drop_reporting(sctx *x)
+{
+    const parse_sent *ps = x->ps;
+    vec *ev = &x->c->events;
+    for (uint32_t v = ps->nvgs; v-- > 0;) {
+        uint32_t tg = x->tgroup[v];
+        if (x->ev_to[v] <= x->ev_from[v] || tg == PARSE_NONE ||
+            !reporting_verb(&ps->toks[ps->vgs[v].head]))
+            continue;
+        /* The reported clause: its subject lies between the verb and the
+         * target found (it may be the target itself). */
+        uint32_t w = v + 1;
+        while (w < ps->nvgs) {
+            uint32_t sg = ps->vgs[w].subject;
+            if (sg != PARSE_NONE && x->ev_to[w] > x->ev_from[w] &&
+                ps->groups[sg].begin >= ps->vgs[v].end &&
+                ps->groups[sg].begin <= ps->groups[tg].begin)
+                break;
+            w++;
+        }
+        if (w == ps->nvgs ||
+            !takes_part(ev, x->ev_from[w], x->ev_to[w],
+                        VEC_AT(ev, dyad_event, x->ev_from[v]).source))
+            continue;
+        uint32_t n = x->ev_to[v] - x->ev_from[v];
+        memmove(&VEC_AT(ev, dyad_event, x->ev_from[v]), &VEC_AT(ev, dyad_event, x->ev_to[v]),
+                (ev->len - x->ev_to[v]) * sizeof(dyad_event));
+        ev->len -= n;
+        for (uint32_t u = v + 1; u < ps->nvgs; u++) {
+            x->ev_from[u] -= x->ev_from[u] >= x->ev_to[v] ? n : 0;
+            x->ev_to[u] -= x->ev_to[u] >= x->ev_to[v] ? n : 0;
+        }
+        x->ev_to[v] = x->ev_from[v];
+    }
+}
 
 static const char *issue_str(sctx *x)
 {
@@ -775,7 +851,7 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_doc *doc, const text_
     if (st != DYAD_OK)
         return st;
     sctx x = {c, doc, &ps, "", c->events.len, (c->opts & DYAD_OPT_EXPLAIN) != 0, NULL,
-              NULL, PARSE_NONE, PARSE_NONE, NULL, NULL};
+              NULL, NULL, NULL, NULL, PARSE_NONE, PARSE_NONE, NULL, NULL};
     if (x.explain) {
         buf_printf(&c->explain, "%s{\"sentence\":%u,", s ? "," : "", s);
         parse_explain(&ps, c->dict, &c->explain);
@@ -795,11 +871,16 @@ static dyad_status code_sentence(dyad_coder *c, const dyad_doc *doc, const text_
     }
     x.issues = issue_str(&x);
     x.coded = arena_calloc(&c->a, ps.nvgs + 1, 1);
+    x.ev_from = arena_calloc(&c->a, ps.nvgs + 1, sizeof *x.ev_from);
+    x.ev_to = arena_calloc(&c->a, ps.nvgs + 1, sizeof *x.ev_to);
+    x.tgroup = arena_calloc(&c->a, ps.nvgs + 1, sizeof *x.tgroup);
     x.syn = arena_calloc(&c->a, ps.n + 1, sizeof *x.syn);
     if (x.explain)
         buf_puts(&c->explain, ",\"verbs\":[");
     for (uint32_t v = 0; v < ps.nvgs; v++)
         code_vg(&x, v);
+    if (x.ev_from && x.ev_to && x.tgroup)
+        drop_reporting(&x);
     if (x.explain)
         buf_puts(&c->explain, "]}");
     remember(&x);

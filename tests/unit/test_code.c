@@ -17,7 +17,8 @@ static const char verbs[] =
     "--- ATTACK [190] ---\nATTACK\n- * {AIR STRIKES} [195]\n"
     "--- MEET [040] ---\nMEET {MET MEETS MEETING}\n- * (WITH +) [043:044]\n"
     "--- RESTORE [050] ---\nRESTORE\n- * {DIPLOMATIC TIES} [051]\n"
-    "--- ARREST [173] ---\nARREST\n";
+    "--- ARREST [173] ---\nARREST\n"
+    "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n";
 static const char actors[] =
     "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nRUSSIAN [RUS]\n"
     "SAM_GAMGEE [HOB]\n\t[HOBCIV <20080120]\n\t[HOBMIL 20080120-20121109]\n";
@@ -123,6 +124,16 @@ static void negation_and_require_dyad(void **state)
     assert_string_equal(code(DYAD_OPT_REQUIRE_DYAD, 20160101, "Arnor attacked."), "");
 }
 
+static void reported_speech(void **state)
+{
+    (void)state;
+    /* A party's report of its own action is that action ... */
+    assert_string_equal(code(0, 20160101, "Arnor said Arnor attacked Mordor."), "ARN MOR 190");
+    /* ... a third party's report is also a comment on the actor. */
+    assert_string_equal(code(0, 20160101, "Gondor said Arnor attacked Mordor."),
+                        "GON ARN 010; ARN MOR 190");
+}
+
 static void discarded(void **state)
 {
     (void)state;
@@ -196,6 +207,7 @@ int main(void)
         cmocka_unit_test(dated_codes),
         cmocka_unit_test(pattern_pairs),
         cmocka_unit_test(negation_and_require_dyad),
+        cmocka_unit_test(reported_speech),
         cmocka_unit_test(discarded),
         cmocka_unit_test(explain_trace),
         cmocka_unit_test(validation_file_reader),

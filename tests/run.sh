@@ -22,7 +22,11 @@ run_one() {  # name, command...
     local p f s t
     p=$(grep -cE '^ok ' "$out" | tr -d ' ')
     s=$(grep -cE '^ok .*# *SKIP' "$out" | tr -d ' ')
+    # cmocka's skip() prints "not ok N # SKIP name": a skip, not a failure.
+    local cs
+    cs=$(grep -cE '^not ok [0-9]+ # *SKIP' "$out" | tr -d ' ')
     f=$(grep -cE '^not ok ' "$out" | tr -d ' ')
+    f=$((f - cs)); s=$((s + cs)); p=$((p + cs))
     t=$(grep -cE '^not ok .*# *TODO' "$out" | tr -d ' ')   # known failures
     p=$((p - s)); f=$((f - t))
     if [ "$rc" -ne 0 ] && [ "$f" -eq 0 ]; then
@@ -32,7 +36,7 @@ run_one() {  # name, command...
     pass=$((pass + p)); fail=$((fail + f)); skip=$((skip + s)); todo=$((todo + t))
     if [ "$f" -gt 0 ]; then
         echo "FAIL $name ($p passed, $f failed)"
-        grep -vE '^ok |^not ok .*# *TODO' "$out" | head -60 | sed 's/^/    /'
+        grep -vE '^ok |^not ok .*# *(TODO|SKIP)' "$out" | head -60 | sed 's/^/    /'
     else
         echo "ok   $name ($p passed${s:+, $s skipped}${t:+, $t todo})" |
             sed 's/, 0 skipped//; s/, 0 todo//'

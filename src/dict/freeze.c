@@ -100,24 +100,113 @@ static void fill_actors(const dict_builder *b, char *img, const layout *Lp)
     }
 }
 
+typedef struct bname {
+    const char *name;
+    uint32_t idx;
+} bname;
+
+static int cmp_bname(const void *a, const void *b)
+{
+    const bname *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+    return c ? c : (x->idx > y->idx) - (x->idx < y->idx);
+}
+
+/* Blocks sorted by name: order[] holds block indices, runs of one name
+ * together; lead[i] is the first block of i's name, run[lead] the start of
+ * its run in order[]. NULL on allocation failure (then no merging). */
+static uint32_t *name_groups(const dict_builder *b, uint32_t **lead_out, uint32_t **run_out)
+{
+    size_t n = b->blocks.len;
+    bname *s = malloc((n ? n : 1) * sizeof *s);
+    uint32_t *order = malloc((n ? n : 1) * 3 * sizeof *order);
+    if (!s || !order) {
+        free(s);
+        free(order);
+        return NULL;
+    }
+    for (size_t i = 0; i < n; i++)
+        s[i] = (bname){builder_strp(b, VEC_AT(&b->blocks, b_block, i).name), (uint32_t)i};
+    qsort(s, n, sizeof *s, cmp_bname);
+    uint32_t *lead = order + n, *run = order + 2 * n;
+    for (size_t k = 0; k < n; k++) {
+        order[k] = s[k].idx;
+        bool first = k == 0 || strcmp(s[k].name, s[k - 1].name) != 0;
+        uint32_t l = first ? s[k].idx : lead[s[k - 1].idx];
+        lead[s[k].idx] = l;
+        if (first)
+            run[l] = (uint32_t)k;
+    }
+    free(s);
+    *lead_out = lead;
+    *run_out = run;
+    return order;
+}
+
+/* The blocks of group i (leader i): with order, the run of i's name;
+ * without (no memory to sort), i alone. Writes at most n indices. */
+static size_t group_members(const uint32_t *order, const uint32_t *lead, const uint32_t *run,
+                            size_t n, size_t i, uint32_t *out)
+{
+    if (!order) {
+        out[0] = (uint32_t)i;
+        return 1;
+    }
+    size_t k = run[i], m = 0;
+    while (k < n && lead[order[k]] == i)
+        out[m++] = order[k++];
+    return m;
+}
+
+/* PETRARCH keys patterns by block name: blocks that share a name share all
+ * their patterns (file order). Patterns are laid out group by group so
+ * every block's patterns are one range. */
+static void fill_patterns(const dict_builder *b, char *img, const layout *Lp)
+{
+    layout L = *Lp;
+    dict_elem *el = AT(SEC_ELEMS, dict_elem);
+    dict_pattern *pt = AT(SEC_PATTERNS, dict_pattern);
+    dict_block *bl = AT(SEC_BLOCKS, dict_block);
+    size_t n = b->blocks.len;
+    uint32_t *lead = NULL, *run = NULL, *order = name_groups(b, &lead, &run);
+    uint32_t *mem = malloc((n ? n : 1) * sizeof *mem);
+    if (!mem) {
+        free(order);
+        order = NULL;
+    }
+    uint32_t one, *members = mem ? mem : &one;
+    uint32_t out = 0;
+    for (size_t i = 0; i < n; i++) {
+        if (order && lead[i] != i)
+            continue;
+        size_t nm = group_members(order, lead, run, n, i, members);
+        uint32_t start = out;
+        for (size_t g = 0; g < nm; g++) {
+            const b_block *blk = &VEC_AT(&b->blocks, b_block, members[g]);
+            for (uint32_t j = 0; j < blk->npatterns; j++) {
+                const b_pattern *p = &VEC_AT(&b->patterns, b_pattern, blk->first_pattern + j);
+                pt[out++] = (dict_pattern){el + p->first_elem, p->nelems, STR(p->code),
+                                           p->code2 ? STR(p->code2) : NULL, p->syntax,
+                                           {p->file, p->line}};
+            }
+        }
+        for (size_t g = 0; g < nm; g++) {
+            const b_block *blk = &VEC_AT(&b->blocks, b_block, members[g]);
+            bl[members[g]] = (dict_block){STR(blk->name), STR(blk->code), pt + start,
+                                          out - start, {blk->file, blk->line}};
+        }
+    }
+    free(mem);
+    free(order);
+}
+
 static void fill_verbs(const dict_builder *b, char *img, const layout *Lp)
 {
     layout L = *Lp;
     dict_elem *el = AT(SEC_ELEMS, dict_elem);
     copy(el, b->elems.data, b->elems.len * sizeof *el);
-    dict_pattern *pt = AT(SEC_PATTERNS, dict_pattern);
-    for (size_t i = 0; i < b->patterns.len; i++) {
-        const b_pattern *p = &VEC_AT(&b->patterns, b_pattern, i);
-        pt[i] = (dict_pattern){el + p->first_elem, p->nelems, STR(p->code),
-                               p->code2 ? STR(p->code2) : NULL, p->syntax,
-                               {p->file, p->line}};
-    }
+    fill_patterns(b, img, Lp);
     dict_block *bl = AT(SEC_BLOCKS, dict_block);
-    for (size_t i = 0; i < b->blocks.len; i++) {
-        const b_block *k = &VEC_AT(&b->blocks, b_block, i);
-        bl[i] = (dict_block){STR(k->name), STR(k->code), pt + k->first_pattern,
-                             k->npatterns, {k->file, k->line}};
-    }
     dict_word *vw = AT(SEC_VERB_WORDS, dict_word), *vf = AT(SEC_VERB_FORMS, dict_word);
     copy(vw, b->verb_words.data, b->verb_words.len * sizeof *vw);
     copy(vf, b->verb_forms.data, b->verb_forms.len * sizeof *vf);
@@ -126,9 +215,9 @@ static void fill_verbs(const dict_builder *b, char *img, const layout *Lp)
     size_t nh = 0;
     for (size_t i = 0; i < b->verbs.len; i++) {
         const b_verb *v = &VEC_AT(&b->verbs, b_verb, i);
-        const b_block *k = &VEC_AT(&b->blocks, b_block, v->block);
+        const dict_block *k = &bl[v->block];
         vb[i] = (dict_verb){STR(v->name), STR(v->code), v->block, vw + v->first_word,
-                            v->nwords, v->head, pt + k->first_pattern, k->npatterns,
+                            v->nwords, v->head, k->patterns, k->npatterns,
                             {v->file, v->line}, vf + v->first_form, v->nforms};
         for (uint32_t f = 0; f < v->nforms; f++)
             hd[nh++] = (dict_head){vf[v->first_form + f], (uint32_t)i};

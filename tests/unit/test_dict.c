@@ -257,6 +257,30 @@ static void nested_synsets(void **state)
     dyad_dict_free(d);
 }
 
+static void same_name_blocks_share_patterns(void **state)
+{
+    (void)state;
+    /* PETRARCH keys patterns by block name (PETR.Validate.verbs.txt has two
+     * SHOT blocks). */
+    const char *text = "--- SHOT [---] ---\nSHOT\n- *_AND_WOUND [223]\n"
+                       "--- OTHER [010] ---\nOTHER\n- * THING [011]\n"
+                       "--- SHOT [223] ---\nGUN_DOWN\n- + WAS * DEAD [224]\n";
+    diags g;
+    dyad_dict *d = load1(DICT_FILE_VERBS, text, &g);
+    const dict_verb *a = dict_verb_get(d, (uint32_t)find(d, "shot", DICT_VERB));
+    const dict_verb *c = dict_verb_get(d, (uint32_t)find(d, "gunned down", DICT_VERB));
+    const dict_verb *o = dict_verb_get(d, (uint32_t)find(d, "other", DICT_VERB));
+    assert_int_equal(a->npatterns, 2);
+    assert_int_equal(c->npatterns, 2);
+    assert_ptr_equal(a->patterns, c->patterns);
+    assert_int_equal(a->patterns[0].src.line, 3);
+    assert_int_equal(a->patterns[1].src.line, 9);
+    assert_int_equal(o->npatterns, 1);
+    assert_string_equal(o->patterns[0].code, "011");
+    assert_string_equal(c->code, "223");
+    dyad_dict_free(d);
+}
+
 /* ---- Actors -------------------------------------------------------------------- */
 
 static const char actors[] =
@@ -543,6 +567,7 @@ int main(void)
         cmocka_unit_test(p2_patterns_compile),
         cmocka_unit_test(p1_syntax_detected),
         cmocka_unit_test(nested_synsets),
+        cmocka_unit_test(same_name_blocks_share_patterns),
         cmocka_unit_test(actor_dates_first_match_wins),
         cmocka_unit_test(agents_affixes_plurals_markers),
         cmocka_unit_test(discards_and_issues),

@@ -51,6 +51,8 @@ typedef struct gcase {
     char error[256];     /* format error in the case; "" when fine */
 } gcase;
 
+#define MAX_TAGS 32
+
 typedef struct runner {
     dyad_dict *def, *pet;
     dyad_coder *cdef, *cpet;
@@ -58,6 +60,9 @@ typedef struct runner {
     int explain;
     const char *only;
     int pass, fail, xfail, xpass, skipped;
+    char tags[MAX_TAGS][24];   /* gap tags of failing xfail cases ... */
+    int tag_count[MAX_TAGS];   /* ... and how many cases carry each */
+    int n_tags;
 } runner;
 
 static char *slurp(const char *path, size_t *len)
@@ -330,6 +335,29 @@ static const dyad_dict *load_petrarch(runner *r)
     return r->pet;
 }
 
+/* Counts the tags of an xfail reason "[a,b] text" (docs/golden-tests.md). */
+static void count_tags(runner *r, const char *reason)
+{
+    if (reason[0] != '[')
+        return;
+    const char *end = strchr(reason, ']');
+    for (const char *p = reason + 1; end && p < end;) {
+        size_t n = strcspn(p, ",]");
+        int k = 0;
+        while (k < r->n_tags && (strlen(r->tags[k]) != n ||
+                                 strncmp(r->tags[k], p, n) != 0))
+            k++;
+        if (k == r->n_tags && k < MAX_TAGS && n < sizeof r->tags[0]) {
+            memcpy(r->tags[k], p, n);
+            r->tags[k][n] = '\0';
+            r->n_tags++;
+        }
+        if (k < r->n_tags)
+            r->tag_count[k]++;
+        p += n + (p[n] == ',');
+    }
+}
+
 static void run_case(runner *r, const char *file, gcase *c)
 {
     if (c->error[0]) {
@@ -374,6 +402,7 @@ static void run_case(runner *r, const char *file, gcase *c)
         printf("not ok - %s:%ld: %s # TODO %s\n", file, c->line, c->name,
                c->xfail);
         r->xfail++;
+        count_tags(r, c->xfail);
         if (!r->explain && !c->explain)
             return;
     } else {
@@ -484,6 +513,12 @@ int main(int argc, char **argv)
         run_file(&r, argv[i]);
     printf("# %d passed, %d failed, %d xfail, %d xfail now passing, %d skipped\n",
            r.pass, r.fail, r.xfail, r.xpass, r.skipped);
+    if (r.n_tags > 0) {
+        printf("# xfail by gap tag:");
+        for (int i = 0; i < r.n_tags; i++)
+            printf("%s %s %d", i ? "," : "", r.tags[i], r.tag_count[i]);
+        printf("\n");
+    }
     dyad_coder_free(r.cdef);
     dyad_coder_free(r.cpet);
     dyad_dict_free(r.def);

@@ -420,6 +420,12 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
             t->pos = POS_ADJ;   /* "targeted moderate rebels" */
             continue;
         }
+        if (t->pos == POS_VERB && (t->flags & PF_ING) && (pp == POS_PREP || pp == POS_SUB) &&
+            (!next || next->pos == POS_PREP || next->pos == POS_PUNCT ||
+             next->pos == POS_COMMA)) {
+            t->pos = POS_NOUN;   /* "after Killing in Berlin": a gerund without object */
+            continue;
+        }
         if (t->pos == POS_VERB) {
             int after_np_mod = pp == POS_DET || pp == POS_ADJ || pp == POS_POSS ||
                                pp == POS_NUM || pp == POS_PREP ||

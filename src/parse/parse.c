@@ -426,6 +426,11 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
             t->pos = POS_NOUN;   /* "after Killing in Berlin": a gerund without object */
             continue;
         }
+        if (t->pos == POS_VERB && (t->flags & PF_ING) && (!next || next->pos == POS_PUNCT) &&
+            (pp == POS_PROPN || pp == POS_NOUN) && np_opened(ps, i - 1)) {
+            t->pos = POS_NOUN;   /* "over Berlin Killing": the last noun of a phrase */
+            continue;
+        }
         if (t->pos == POS_VERB) {
             int after_np_mod = pp == POS_DET || pp == POS_ADJ || pp == POS_POSS ||
                                pp == POS_NUM || pp == POS_PREP ||

@@ -159,6 +159,27 @@ static int definite_agent(const dyad_dict *d, const parse_sent *ps, const parse_
     return 1;
 }
 
+/* The NP's actor: its first, unless a later one refines that code
+ * ("Saudi King Salman": SAU, then SAUGOV). */
+static uint32_t specific_actor(const dyad_dict *d, const parse_sent *ps,
+                               const parse_np *np, int32_t date)
+{
+    uint32_t best = np->actor;
+    const char *bc = actor_code_at(d, ps->units[best].entry, date);
+    for (uint32_t i = ps->units[best].end; bc && i < np->end; i++) {
+        uint32_t u = ps->toks[i].unit;
+        if (u == PARSE_NONE || ps->units[u].begin != i || ps->units[u].kind != DICT_ACTOR)
+            continue;
+        const char *c = actor_code_at(d, ps->units[u].entry, date);
+        size_t bl = strlen(bc);
+        if (c && strlen(c) > bl && !strncmp(c, bc, bl)) {
+            best = u;
+            bc = c;
+        }
+    }
+    return best;
+}
+
 static int is_modifier_actor(const parse_sent *ps, const parse_np *np)
 {
     if (np->actor == PARSE_NONE || np->nagents == 0)
@@ -190,7 +211,7 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
         if (np->actor != PARSE_NONE) {
             if (j < 64 && consumed[j])
                 continue;
-            if (actor_base(d, ps, np->actor, date, &c)) {
+            if (actor_base(d, ps, specific_actor(d, ps, np, date), date, &c)) {
                 add_agents(d, ps, np, 0, &c);
                 n = emit(a, &c, np->actor, np->begin, np->end, out, n, max, split);
             }

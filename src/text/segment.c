@@ -287,7 +287,7 @@ static dyad_sentence_kind kind_of(const seg *g, size_t s, size_t e)
         return DYAD_SENT_PROSE;
     size_t words = 0;
     bool title = at_line_start(g, s) && e - s <= 60 &&
-                 title_case(g, s, e, &words);
+                 title_case(g, s, e, NULL);
     if (!title && ends_with_stop(g, s, e))
         return DYAD_SENT_PROSE;
     if (is_caption(g, s, e))

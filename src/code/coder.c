@@ -268,6 +268,7 @@ static uint32_t find_target(sctx *x, uint32_t v, uint32_t from2, uint32_t to2,
             uint32_t g = find_group(ps, i, end, r < 2 ? 0 : 2);
             if (g == PARSE_NONE)
                 break;
+
             if (beyond_infinitive(ps, ranges[r][0], g)) {
                 i = ps->groups[g].end;
                 continue;

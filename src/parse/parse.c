@@ -420,6 +420,12 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
             t->pos = POS_ADJ;   /* "targeted moderate rebels" */
             continue;
         }
+        if (t->pos == POS_VERB && (t->flags & PF_ED) && t->unit == PARSE_NONE &&
+            (pp == POS_TO || pp == POS_PREP || pp == POS_DET) && next &&
+            (next->pos == POS_NOUN || next->pos == POS_PROPN || next->pos == POS_ADJ)) {
+            t->pos = POS_ADJ;   /* "to besieged Syrian civilians": a participle adjective */
+            continue;
+        }
         if (t->pos == POS_VERB && (t->flags & PF_ING) && (pp == POS_PREP || pp == POS_SUB) &&
             (!next || next->pos == POS_PREP || next->pos == POS_PUNCT ||
              next->pos == POS_COMMA)) {

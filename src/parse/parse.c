@@ -457,6 +457,12 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
             else if (!unit_cont && pp == POS_NOUN && (t->flags & PF_S) &&
                      np_opened(ps, i - 1) && noun_possible(lx, t))
                 t->pos = POS_NOUN;   /* "of guest houses", "for joint air strikes" */
+            else if (!unit_cont && pp == POS_NOUN && !(t->flags & (PF_ED | PF_S | PF_ING)) &&
+                     np_opened(ps, i - 1) && noun_possible(lx, t) &&
+                     (!next || next->pos == POS_PREP || next->pos == POS_PUNCT ||
+                      next->pos == POS_COMMA || next->pos == POS_AUX ||
+                      next->pos == POS_MODAL))
+                t->pos = POS_NOUN;   /* "the arms embargo on Libya" */
             else if (!unit_cont && (pp == POS_NOUN || pp == POS_PROPN) &&
                      !(t->flags & (PF_ED | PF_S)) && next &&
                      (next->pos == POS_NOUN || next->pos == POS_ADJ) &&

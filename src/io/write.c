@@ -161,8 +161,13 @@ static void put_clean(buf *b, const char *s, size_t len,
     size_t run = 0, i = 0;
     while (i < len) {
         unsigned char c = p[i];
-        size_t n = io_utf8_len(p + i, len - i);
-        if (n && c >= 0x20 && c != '"' && c != '\\') {
+        size_t n = 1;
+        if (c < 0x80) {            /* plain ASCII is nearly all of news text */
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                i++;
+                continue;
+            }
+        } else if ((n = io_utf8_len(p + i, len - i)) != 0) {
             i += n;
             continue;
         }
@@ -199,10 +204,32 @@ void io_field_text(buf *b, const char *s, size_t len)
     put_clean(b, s, len, field_escape_byte);
 }
 
+void io_put_uint(buf *b, uint64_t v)
+{
+    char tmp[24];
+    size_t i = sizeof tmp;
+    do
+        tmp[--i] = (char)('0' + v % 10);
+    while (v /= 10);
+    buf_append(b, tmp + i, sizeof tmp - i);
+}
+
 void io_put_double(buf *b, double v)
 {
     if (!isfinite(v)) {
         buf_putc(b, '0');
+        return;
+    }
+    double tenths = round(v * 10);
+    if (fabs(v) < 1e15 && tenths / 10.0 == v) {   /* CAMEO scores: one decimal */
+        uint64_t t = (uint64_t)fabs(tenths);
+        if (v < 0 && t)
+            buf_putc(b, '-');
+        io_put_uint(b, t / 10);
+        if (t % 10) {
+            buf_putc(b, '.');
+            buf_putc(b, (char)('0' + t % 10));
+        }
         return;
     }
     char tmp[64];

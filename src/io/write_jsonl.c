@@ -9,7 +9,9 @@
 
 static void key(buf *b, const char *name)
 {
-    buf_printf(b, ",\"%s\":", name);
+    buf_puts(b, ",\"");
+    buf_puts(b, name);
+    buf_puts(b, "\":");
 }
 
 static void str_field(buf *b, const char *name, const char *s)
@@ -32,11 +34,17 @@ static void slice_field(buf *b, const char *name, const dyad_doc *doc, dyad_span
 
 static void spans(buf *b, const dyad_event *e)
 {
-    buf_printf(b, ",\"spans\":{\"source\":[%u,%u],\"target\":[%u,%u],"
-                  "\"verb\":[%u,%u],\"sentence\":[%u,%u]}",
-               e->source_span.begin, e->source_span.end, e->target_span.begin,
-               e->target_span.end, e->verb_span.begin, e->verb_span.end,
-               e->sentence_span.begin, e->sentence_span.end);
+    const char *name[] = {"{\"source\":[", "],\"target\":[", "],\"verb\":[", "],\"sentence\":["};
+    const dyad_span *sp[] = {&e->source_span, &e->target_span, &e->verb_span,
+                             &e->sentence_span};
+    buf_puts(b, ",\"spans\":");
+    for (int i = 0; i < 4; i++) {
+        buf_puts(b, name[i]);
+        io_put_uint(b, sp[i]->begin);
+        buf_putc(b, ',');
+        io_put_uint(b, sp[i]->end);
+    }
+    buf_puts(b, "]}");
 }
 
 /* "A,B" -> ["A","B"]: a list is easier to query than a joined string. */
@@ -63,11 +71,13 @@ static void event(buf *b, const dyad_doc *doc, const dyad_event *e)
 {
     char root[3];
     const char *r = e->root && *e->root ? e->root : io_root_of(e->code, root);
-    buf_printf(b, "{\"schema\":%d", IO_EVENT_SCHEMA);
+    buf_puts(b, "{\"schema\":");
+    io_put_uint(b, IO_EVENT_SCHEMA);
     str_field(b, "doc_id", e->doc_id ? e->doc_id : doc->id);
-    buf_printf(b, ",\"sentence\":%u", e->sentence);
+    buf_puts(b, ",\"sentence\":");
+    io_put_uint(b, e->sentence);
     if (e->date > 0)
-        buf_printf(b, ",\"date\":\"%08d\"", (int)e->date);
+        buf_printf(b, ",\"date\":\"%08d\"", (int)e->date);   /* once per event */
     else
         buf_puts(b, ",\"date\":null");
     str_field(b, "source", e->source);

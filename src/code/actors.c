@@ -180,6 +180,20 @@ static uint32_t specific_actor(const dyad_dict *d, const parse_sent *ps,
     return best;
 }
 
+/* "Armenian and Azerbaijani forces": a bare nationality adjective
+ * coordinated with an adjective + head shares that head's agents. */
+static void shared_head(const dyad_dict *d, const parse_sent *ps, const parse_np *np,
+                        const parse_np *next, compose *c)
+{
+    const parse_unit *u = &ps->units[np->actor];
+    if (u->begin != np->begin || u->end != np->end || !(ps->toks[u->end - 1].lex & LX_ADJ) ||
+        np->end >= ps->n || ps->toks[np->end].pos != POS_CONJ || next->begin != np->end + 1 ||
+        next->actor == PARSE_NONE || !next->nagents ||
+        ps->units[next->actor].begin != next->begin)
+        return;
+    add_agents(d, ps, next, 0, c);
+}
+
 static int is_modifier_actor(const parse_sent *ps, const parse_np *np)
 {
     if (np->actor == PARSE_NONE || np->nagents == 0)
@@ -213,6 +227,8 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                 continue;
             if (actor_base(d, ps, specific_actor(d, ps, np, date), date, &c)) {
                 add_agents(d, ps, np, 0, &c);
+                if (!np->nagents && j + 1 < gr->nconj)
+                    shared_head(d, ps, np, &ps->nps[ps->conjs[gr->first_conj + j + 1].np], &c);
                 n = emit(a, &c, np->actor, np->begin, np->end, out, n, max, split);
             }
         } else if (np->nagents && cj->dist_from != PARSE_NONE) {

@@ -448,7 +448,9 @@ static int run_file(runner *r, const char *path)
             i++;
         set_text(c, lines, from, i);
         if (i < nl && !strcmp(lines[i], "---")) {
-            for (i++; i < nl && strncmp(lines[i], "###", 3) != 0; i++)
+            /* a blank line ends the case: prose may follow it */
+            for (i++; i < nl && strncmp(lines[i], "###", 3) != 0 &&
+                      !is_blank(lines[i]); i++)
                 if (strncmp(lines[i], "# ", 2) != 0)
                     parse_expect(c, lines[i], (long)i + 1);
         } else if (!c->error[0]) {

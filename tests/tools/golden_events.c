@@ -10,11 +10,13 @@
  * fired, so a developer sees why. xfail cases print "# TODO reason"; an
  * xfail case that passes says so, so that it gets promoted.
  *
- *   golden_events [--petrarch DIR] [--explain] [--only NAME] FILE...
+ *   golden_events [--petrarch DIR] [--explain] [--only NAME] [--tag TAG] FILE...
  *
  * --petrarch DIR: where dict=petrarch cases find the PETRARCH2 production
  * set (absent: those cases SKIP). --explain: print the coder's trace for
- * failing cases. --only NAME: run the named case(s) only. Exit status 0 when
+ * failing cases (and the diffs of xfail ones). --only NAME: run the named
+ * case(s) only. --tag TAG: run only the xfail cases carrying that gap tag
+ * (with --explain: the work list for one kind of gap). Exit status 0 when
  * no case failed (xfails and skips allowed), 1 otherwise, 2 on usage errors.
  * Owns nothing outside this file; the format is documented in
  * docs/golden-tests.md. */
@@ -59,6 +61,7 @@ typedef struct runner {
     const char *pet_dir;
     int explain;
     const char *only;
+    const char *tag;     /* --tag: only xfail cases carrying this gap tag */
     int pass, fail, xfail, xpass, skipped;
     char tags[MAX_TAGS][24];   /* gap tags of failing xfail cases ... */
     int tag_count[MAX_TAGS];   /* ... and how many cases carry each */
@@ -335,6 +338,17 @@ static const dyad_dict *load_petrarch(runner *r)
     return r->pet;
 }
 
+/* Whether an xfail reason "[a,b] text" carries tag. */
+static int has_tag(const char *reason, const char *tag)
+{
+    const char *end = reason[0] == '[' ? strchr(reason, ']') : NULL;
+    size_t n = strlen(tag);
+    for (const char *p = reason + 1; end && p < end; p += strcspn(p, ",]") + 1)
+        if (strncmp(p, tag, n) == 0 && (p[n] == ',' || p[n] == ']'))
+            return 1;
+    return 0;
+}
+
 /* Counts the tags of an xfail reason "[a,b] text" (docs/golden-tests.md). */
 static void count_tags(runner *r, const char *reason)
 {
@@ -462,17 +476,19 @@ static int run_file(runner *r, const char *path)
                 snprintf(c->error, sizeof c->error, "duplicate case name");
         if (names)
             memcpy(names[n_names++], c->name, sizeof c->name);
-        if (!r->only || !strcmp(r->only, c->name)) {
+        if ((!r->only || !strcmp(r->only, c->name)) &&
+            (!r->tag || has_tag(c->xfail, r->tag))) {
             run_case(r, path, c);
             cases++;
         }
         free(c->text);
     }
-    printf("# %s: %d passed, %d failed, %d xfail, %d xfail now passing, "
-           "%d skipped\n", path, r->pass - before[0], r->fail - before[1],
-           r->xfail - before[2], r->xpass - before[3],
-           r->skipped - before[4]);
-    if (cases == 0 && !r->only) {
+    if (cases > 0)
+        printf("# %s: %d passed, %d failed, %d xfail, %d xfail now passing, "
+               "%d skipped\n", path, r->pass - before[0],
+               r->fail - before[1], r->xfail - before[2],
+               r->xpass - before[3], r->skipped - before[4]);
+    if (cases == 0 && !r->only && !r->tag) {
         printf("not ok - %s: no cases\n", path);
         r->fail++;
     }
@@ -494,9 +510,11 @@ int main(int argc, char **argv)
             r.only = argv[++first];
         else if (!strcmp(argv[first], "--explain"))
             r.explain = 1;
+        else if (!strcmp(argv[first], "--tag") && first + 1 < argc)
+            r.tag = argv[++first];
         else {
             fprintf(stderr, "usage: golden_events [--petrarch DIR] [--explain] "
-                            "[--only NAME] FILE...\n");
+                            "[--only NAME] [--tag TAG] FILE...\n");
             return 2;
         }
     }

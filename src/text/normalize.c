@@ -59,12 +59,15 @@ static int32_t fold_cp(int32_t cp)
 }
 
 /* Copies s with every invalid byte replaced by U+FFFD (EF BF BD), for
- * utf8proc, which rejects invalid input outright. Caller frees. */
-static char *sanitize(const char *s, size_t len, size_t *out_len)
+ * utf8proc, which rejects invalid input outright. Uses small (cap bytes)
+ * when it is large enough, else malloc (the caller frees what is not
+ * small). */
+static char *sanitize(const char *s, size_t len, size_t *out_len, char *small,
+                      size_t cap)
 {
     if (len > SIZE_MAX / 3)
         return NULL;
-    char *d = malloc(len * 3 + 1);
+    char *d = len * 3 + 1 <= cap ? small : malloc(len * 3 + 1);
     if (!d)
         return NULL;
     size_t j = 0;
@@ -87,9 +90,9 @@ static void norm_slow(norm_out *o, const char *s, size_t len)
 {
     const utf8proc_option_t dopt =
         UTF8PROC_DECOMPOSE | UTF8PROC_COMPAT | UTF8PROC_IGNORE;
-    char *clean = NULL;
+    char *clean = NULL, small[512];
     if (text_utf8_check(s, len, NULL)) {
-        clean = sanitize(s, len, &len);
+        clean = sanitize(s, len, &len, small, sizeof small);
         if (!clean) {
             o->failed = true;
             return;
@@ -124,7 +127,8 @@ static void norm_slow(norm_out *o, const char *s, size_t len)
 done:
     if (cps != stack)
         free(cps);
-    free(clean);
+    if (clean != small)
+        free(clean);
 }
 
 void text_norm_append(norm_out *o, const char *s, size_t len)

@@ -254,10 +254,70 @@ static void scan_url(tk *k, wscan *w)
     w->url = true;
 }
 
+/* A period inside a word: decimals (2.5), dotted abbreviations (U.S, p.m),
+ * URLs, and a dotted abbreviation joined by a hyphen (U.S.-backed). */
+static bool join_period(tk *k, wscan *w, size_t i)
+{
+    if (w->seg_digit && !w->seg_alpha && is_digit_at(k, i + 1)) {
+        new_segment(w, i + 1);
+        return true;
+    }
+    bool short_seg = w->dotted && w->seg_alpha && w->seg_alpha <= 2 &&
+                     !w->seg_digit;
+    if ((w->url || short_seg) && is_alpha_at(k, i + 1)) {
+        new_segment(w, i + 1);
+        w->ndots++;
+        return true;
+    }
+    if (short_seg && w->ndots && i + 2 < k->n && k->s[i + 1] == '-' &&
+        is_wordch(k, i + 2)) {
+        new_segment(w, i + 2);
+        w->dotted = false;
+        return true;
+    }
+    return false;
+}
+
+/* , : @ & inside a word: 1,000, 10:30, http://..., a@b.org, AT&T. */
+static bool join_symbol(tk *k, wscan *w, size_t i, unsigned char c)
+{
+    bool num = w->seg_digit && !w->seg_alpha && !w->alpha;
+    if (c == ',' && num && is_digit_at(k, i + 1) && is_digit_at(k, i + 2) &&
+        is_digit_at(k, i + 3) && !is_wordch(k, i + 4)) {
+        new_segment(w, i + 1);
+        return true;
+    }
+    if (c == ':' && num && is_digit_at(k, i + 1) && is_digit_at(k, i + 2) &&
+        !is_wordch(k, i + 3)) {
+        new_segment(w, i + 1);
+        return true;
+    }
+    size_t wl = i - w->b;
+    const char *ws = (const char *)k->s + w->b;
+    if (c == ':' && i + 2 < k->n && k->s[i + 1] == '/' && k->s[i + 2] == '/' &&
+        ((wl == 4 && !strncasecmp(ws, "http", 4)) ||
+         (wl == 5 && !strncasecmp(ws, "https", 5)))) {
+        w->i = i + 3;
+        scan_url(k, w);
+        return false;
+    }
+    if (c == '@' && w->alpha + w->digit && is_wordch(k, i + 1)) {
+        new_segment(w, i + 1);
+        w->url = true;
+        return true;
+    }
+    if (c == '&' && i > 0 && acls[k->s[i - 1]] == A_UP && i + 1 < k->n &&
+        acls[k->s[i + 1]] == A_UP) {
+        new_segment(w, i + 1);
+        return true;
+    }
+    return false;
+}
+
 /* Tries to extend the word across the joiner at w->i; false to stop. */
 static bool join(tk *k, wscan *w)
 {
-    size_t i = w->i, n = k->n;
+    size_t i = w->i;
     unsigned char c = k->s[i];
     switch (c) {
     case '-': case '\'': case '.': case ',': case ':': case '@': case '&':
@@ -280,57 +340,9 @@ static bool join(tk *k, wscan *w)
         w->dotted = false;
         return true;
     }
-    bool seg_num = w->seg_digit && !w->seg_alpha;
-    if (c == '.') {
-        if (seg_num && is_digit_at(k, i + 1)) {
-            new_segment(w, i + 1);
-            return true;
-        }
-        bool short_seg = w->dotted && w->seg_alpha && w->seg_alpha <= 2 &&
-                         !w->seg_digit;
-        if ((w->url || short_seg) && is_alpha_at(k, i + 1)) {
-            new_segment(w, i + 1);
-            w->ndots++;
-            return true;
-        }
-        /* U.S.-backed: a dotted abbreviation joined by a hyphen */
-        if (short_seg && w->ndots && i + 2 < n && k->s[i + 1] == '-' &&
-            is_wordch(k, i + 2)) {
-            new_segment(w, i + 2);
-            w->dotted = false;
-            return true;
-        }
-        return false;
-    }
-    if (c == ',' && seg_num && !w->alpha &&
-        is_digit_at(k, i + 1) && is_digit_at(k, i + 2) &&
-        is_digit_at(k, i + 3) && !is_wordch(k, i + 4)) {
-        new_segment(w, i + 1);
-        return true;
-    }
-    if (c == ':' && seg_num && !w->alpha && is_digit_at(k, i + 1) &&
-        is_digit_at(k, i + 2) && !is_wordch(k, i + 3)) {
-        new_segment(w, i + 1);
-        return true;
-    }
-    if (c == ':' && i + 2 < n && k->s[i + 1] == '/' && k->s[i + 2] == '/' &&
-        ((i - w->b == 4 && !strncasecmp((const char *)k->s + w->b, "http", 4)) ||
-         (i - w->b == 5 && !strncasecmp((const char *)k->s + w->b, "https", 5)))) {
-        w->i = i + 3;
-        scan_url(k, w);
-        return false;
-    }
-    if (c == '@' && w->alpha + w->digit && is_wordch(k, i + 1)) {
-        new_segment(w, i + 1);
-        w->url = true;
-        return true;
-    }
-    if (c == '&' && i > 0 && acls[k->s[i - 1]] == A_UP && i + 1 < n &&
-        acls[k->s[i + 1]] == A_UP) {
-        new_segment(w, i + 1);
-        return true;
-    }
-    return false;
+    if (c == '.')
+        return join_period(k, w, i);
+    return join_symbol(k, w, i, c);
 }
 
 /* Decides whether the period at w->i belongs to the word (abbreviation). */

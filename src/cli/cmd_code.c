@@ -307,6 +307,7 @@ typedef struct pipeline {
     size_t rejected;
     bool fatal;             /* exit 1 at the end */
     bool stop;              /* read no further input */
+    bool write_failed;      /* write nothing more either */
 } pipeline;
 
 typedef struct worker {
@@ -587,7 +588,7 @@ static void emit_item(pipeline *p, slot *s, item *it)
     }
     if (st != DYAD_OK) {
         cli_error("code: writing output: %s", dyad_status_str(st));
-        p->fatal = p->stop = true;
+        p->fatal = p->stop = p->write_failed = true;
     }
 }
 
@@ -603,7 +604,7 @@ static bool emit_head(pipeline *p, bool wait)
     pthread_mutex_unlock(&p->mu);
     if (!done)
         return false;
-    for (size_t i = 0; i < s->nitems && !p->stop; i++)
+    for (size_t i = 0; i < s->nitems && !p->write_failed; i++)
         emit_item(p, s, &s->items[i]);
     p->head++;
     return true;

@@ -69,6 +69,8 @@ check "the other records are processed" [ "$(ids | tr '\n' ' ')" = "d1 d3 d5 " ]
 run code --sentences --strict "$T/mixed.jsonl"
 expect_rc "--strict: the first rejected record exits 1" 1
 check "--strict: records before it are written" [ "$(ids | tr '\n' ' ')" = "d1 " ]
+run code --sentences --strict -j 3 "$T/mixed.jsonl"
+cond "--strict -j 3: exit 1, the same records written" '[ "$rc" -eq 1 ] && [ "$(ids | tr "\n" " ")" = "d1 " ]'
 
 # ---- stdin, '-', compressed input ----
 "$DYAD" code --sentences --input jsonl <"$T/mixed.jsonl" >"$T/out" 2>"$T/err"; rc=$?

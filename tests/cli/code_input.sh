@@ -159,3 +159,9 @@ fi
 "$DYAD" code --sentences -j 3 "$T/big.jsonl" "$T/mixed.jsonl" >"$T/j3" 2>"$T/j3.err"
 check "-j 3 output is byte-identical to -j 1" cmp -s "$T/j1" "$T/j3"
 check "-j 3 stderr is identical to -j 1" cmp -s "$T/j1.err" "$T/j3.err"
+# ... also when files are missing or break off part way.
+set -- "$T/does-not-exist.jsonl" "$T/cut.jsonl.gz" "$T/mixed.jsonl" "$T/bad.jsonl"
+"$DYAD" code --sentences -j 1 "$@" >"$T/j1" 2>"$T/j1.err"; rc1=$?
+"$DYAD" code --sentences -j 3 "$@" >"$T/j3" 2>"$T/j3.err"; rc3=$?
+cond "errors part way, -j 3: same exit (1), output and stderr as -j 1" \
+    '[ "$rc1" -eq 1 ] && [ "$rc3" -eq 1 ] && [ -s "$T/j1" ] && cmp -s "$T/j1" "$T/j3" && cmp -s "$T/j1.err" "$T/j3.err"'

@@ -741,8 +741,9 @@ static void drop_reporting(sctx *x)
             uint32_t sg = ps->vgs[w].subject;
             if (sg != PARSE_NONE && x->ev_to[w] > x->ev_from[w] &&
                 ps->groups[sg].begin >= ps->vgs[v].end &&
-                ps->groups[sg].begin <= ps->groups[tg].begin)
-                break;
+                (ps->groups[sg].begin <= ps->groups[tg].begin ||
+                 ps->toks[ps->groups[sg].begin - 1].pos == POS_SUB))
+                break;   /* "told reporters that X ..." too */
             w++;
         }
         if (w == ps->nvgs ||

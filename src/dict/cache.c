@@ -98,10 +98,27 @@ static bool write_all(int fd, const char *p, size_t n)
     return true;
 }
 
+/* mkdir -p: the cache directory and any missing parents. */
+static void make_dirs(const char *dir)
+{
+    char p[4096];
+    size_t n = strlen(dir);
+    if (n == 0 || n >= sizeof p)
+        return;
+    memcpy(p, dir, n + 1);
+    for (size_t i = 1; i < n; i++)
+        if (p[i] == '/') {
+            p[i] = '\0';
+            mkdir(p, 0777);
+            p[i] = '/';
+        }
+    mkdir(p, 0777);
+}
+
 /* Best effort: a cache that cannot be written only costs the next start. */
 void dict_cache_store(const dyad_dict *d, const char *dir)
 {
-    mkdir(dir, 0777);
+    make_dirs(dir);
     char path[4096], tmp[4200];
     cache_path(path, sizeof path, dir, d->h->key);
     snprintf(tmp, sizeof tmp, "%s.%ld.tmp", path, (long)getpid());

@@ -154,6 +154,9 @@ static bool ends_here(seg *g, size_t i, size_t j)
         return abbrev_ends(g, i, j);
     if (!(t->gap[j] & GAP_SPACE) && !(f & TKI_NONASCII))
         return false;                 /* glued: Yahoo!News, a.b */
+    if (i > 0 && (t->tok[i - 1].flags & TOK_NUMBER) && at_line_start(g, i - 1) &&
+        g->s[t->tok[i].begin] == '.' && !(f & TKI_ELLIPSIS))
+        return false;                 /* a list item: "1. The army ..." */
     if (f & TKI_ELLIPSIS)
         return ((nf & TOK_WORD) && (nf & TOK_CAP)) ||
                ((nf & TOK_QUOTE) && (nf & TKI_OPEN));

@@ -442,6 +442,9 @@ static void sentences_more_constructs(void **state)
                      "prose|The court overturned Roe v. Wade in June.",
                      "prose|Mr. and Mrs. Smith left Apple Inc. CEO Tim Cook met "
                      "the U.S.-backed forces.", NULL);
+    expect_sentences("Demands:\n1. The army leaves.\n2. Talks resume.",
+                     "headline|Demands:", "prose|1. The army leaves.",
+                     "prose|2. Talks resume.", NULL);
     expect_sentences("Line one ends here.\r\nLine two ends here.\r\n",
                      "prose|Line one ends here.", "prose|Line two ends here.", NULL);
 }

@@ -577,6 +577,7 @@ static void emit_item(pipeline *p, slot *s, item *it)
         return;
     }
     dyad_status st = DYAD_OK;
+    errno = 0;  /* so that a failed write can say why (full disk, ...) */
     if (p->o->sentences) {
         put_range(&s->out, it->out, p->out);
         if (ferror(p->out))
@@ -587,7 +588,8 @@ static void emit_item(pipeline *p, slot *s, item *it)
         st = dyad_writer_write(p->writer, &it->doc, n ? ev : NULL, n);
     }
     if (st != DYAD_OK) {
-        cli_error("code: writing output: %s", dyad_status_str(st));
+        cli_error("code: writing output: %s",
+                  st == DYAD_EIO && errno ? strerror(errno) : dyad_status_str(st));
         p->fatal = p->stop = p->write_failed = true;
     }
 }
@@ -814,19 +816,23 @@ static bool open_output(pipeline *p, const code_opts *o)
 /* Closes the writer and the output stream; false on a write error. */
 static bool close_output(pipeline *p, const code_opts *o)
 {
-    bool ok = true;
+    bool ok = !p->write_failed, quiet = p->write_failed;  /* said once already */
     if (p->writer) {
         dyad_status st = dyad_writer_close(p->writer);
         if (st != DYAD_OK) {
-            cli_error("code: writing output: %s", dyad_status_str(st));
+            if (!quiet)
+                cli_error("code: writing output: %s", dyad_status_str(st));
             ok = false;
         }
     }
     if (p->out && p->out != stdout) {
         if (fclose(p->out) != 0) {
-            cli_error("code: writing %s: %s", o->out_path, strerror(errno));
+            if (!quiet)
+                cli_error("code: writing %s: %s", o->out_path, strerror(errno));
             ok = false;
         }
+    } else if (quiet) {
+        fclose(stdout);
     } else if (cli_close_stdout() != EXIT_OK) {
         ok = false;
     }

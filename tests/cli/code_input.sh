@@ -152,6 +152,10 @@ expect_rc "-o into a missing directory exits 1" 1
 if [ -w /dev/full ]; then
     "$DYAD" code --sentences "$T/big.jsonl" >/dev/full 2>"$T/err"; rc=$?
     expect_rc "a full disk (/dev/full) exits 1" 1
+    cond "a full disk is said once, with the reason" \
+        '[ "$(grep -c "writing output" "$T/err")" -eq 1 ] && grep -q "No space left" "$T/err"'
+    "$DYAD" code --sentences -j 3 "$T/big.jsonl" >/dev/full 2>"$T/err"; rc=$?
+    expect_rc "a full disk with -j 3 exits 1" 1
 fi
 
 # ---- -j: output identical to -j 1 ----

@@ -60,33 +60,6 @@ static uint32_t emit(arena *a, const compose *c, uint32_t unit, uint32_t b,
     return n;
 }
 
-/* The actor's code on date, PETRARCH's way: date-restricted codes first, in
- * file order (a range includes both ends, as the validation records
- * require), then the unrestricted default. */
-static const char *actor_code_at(const dyad_dict *d, uint32_t entry, int32_t date)
-{
-    const dict_actor *a = dict_actor_get(d, entry);
-    if (!a || !a->ncodes)
-        return NULL;
-    const char *deflt = NULL;
-    for (uint32_t i = 0; i < a->ncodes; i++) {
-        const dict_actor_code *c = &a->codes[i];
-        int open_from = c->from == 0, open_to = c->to == INT32_MAX;
-        if (open_from && open_to) {
-            if (!deflt)
-                deflt = c->code;
-            continue;
-        }
-        if (!date)
-            continue;
-        int ok = open_from ? date < c->to
-               : open_to ? date >= c->from
-               : date >= c->from && date <= c->to;
-        if (ok)
-            return c->code;
-    }
-    return deflt ? deflt : (date ? NULL : a->codes[0].code);
-}
 
 static int actor_base(const dyad_dict *d, const parse_sent *ps, uint32_t unit,
                       int32_t date, compose *c)
@@ -97,7 +70,7 @@ static int actor_base(const dyad_dict *d, const parse_sent *ps, uint32_t unit,
         put(c, "---", 0);
         return 1;
     }
-    const char *code = actor_code_at(d, ps->units[unit].entry, date);
+    const char *code = dict_actor_code_at(d, ps->units[unit].entry, date);
     if (!code)
         return 0;
     put(c, code, 0);
@@ -165,12 +138,12 @@ static uint32_t specific_actor(const dyad_dict *d, const parse_sent *ps,
                                const parse_np *np, int32_t date)
 {
     uint32_t best = np->actor;
-    const char *bc = actor_code_at(d, ps->units[best].entry, date);
+    const char *bc = dict_actor_code_at(d, ps->units[best].entry, date);
     for (uint32_t i = ps->units[best].end; bc && i < np->end; i++) {
         uint32_t u = ps->toks[i].unit;
         if (u == PARSE_NONE || ps->units[u].begin != i || ps->units[u].kind != DICT_ACTOR)
             continue;
-        const char *c = actor_code_at(d, ps->units[u].entry, date);
+        const char *c = dict_actor_code_at(d, ps->units[u].entry, date);
         size_t bl = strlen(bc);
         if (c && strlen(c) > bl && !strncmp(c, bc, bl)) {
             best = u;

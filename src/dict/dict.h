@@ -74,7 +74,8 @@ size_t dict_lookup(const dyad_dict *d, const dict_word *words, size_t n,
 
 typedef struct dict_actor_code {
     int32_t from;            /* first valid date YYYYMMDD, inclusive (0: open) */
-    int32_t to;              /* last valid date, exclusive (INT32_MAX: open) */
+    int32_t to;              /* '<D': D, exclusive; 'D1-D2': D2, inclusive
+                              * (INT32_MAX: open) */
     const char *code;        /* "USAGOV" */
     uint32_t line;           /* line of this code in the actor's file */
 } dict_actor_code;
@@ -82,13 +83,15 @@ typedef struct dict_actor_code {
 typedef struct dict_actor {
     const char *name;        /* the primary phrase as written */
     const dict_actor_code *codes;
-    uint32_t ncodes;         /* tried in file order, first match wins */
+    uint32_t ncodes;         /* restricted codes in file order, first match
+                              * wins; the unrestricted one is the default */
     dict_src src;
 } dict_actor;
 
 const dict_actor *dict_actor_get(const dyad_dict *d, uint32_t entry);
-/* The actor's code valid on date (YYYYMMDD; 0 = undated: the first code
- * without a restriction, else the first). NULL if none applies. */
+/* The actor's code valid on date (YYYYMMDD): the first date-restricted code
+ * that applies, else the unrestricted default. Undated (0): the default, else
+ * the first code. NULL if none applies. */
 const char *dict_actor_code_at(const dyad_dict *d, uint32_t entry, int32_t date);
 /* As dict_actor_code_at, returning the whole code record (NULL if none). */
 const dict_actor_code *dict_actor_code_rec_at(const dyad_dict *d, uint32_t entry,

@@ -116,22 +116,35 @@ size_t dict_synset_count(const dyad_dict *d)
     return d ? d->h->count[SEC_SYNSETS] : 0;
 }
 
+/* PETRARCH's reading, as its validation records require: the date-restricted
+ * codes in file order, first match wins, a D1-D2 range including both ends;
+ * the unrestricted code is the default when none applies, wherever it stands.
+ * See docs/COMPATIBILITY.md, "Actor date restrictions". */
 const dict_actor_code *dict_actor_code_rec_at(const dyad_dict *d, uint32_t entry,
                                               int32_t date)
 {
     const dict_actor *a = dict_actor_get(d, entry);
     if (!a || a->ncodes == 0)
         return NULL;
-    if (date == 0) {
-        for (uint32_t i = 0; i < a->ncodes; i++)
-            if (a->codes[i].from == 0 && a->codes[i].to == INT32_MAX)
-                return &a->codes[i];
-        return &a->codes[0];
+    const dict_actor_code *deflt = NULL;
+    for (uint32_t i = 0; i < a->ncodes; i++) {
+        const dict_actor_code *c = &a->codes[i];
+        int open_from = c->from == 0, open_to = c->to == INT32_MAX;
+        if (open_from && open_to) {
+            if (!deflt)
+                deflt = c;
+            continue;
+        }
+        if (date == 0)
+            continue;
+        if (open_from ? date < c->to
+            : open_to ? date >= c->from
+            : date >= c->from && date <= c->to)
+            return c;
     }
-    for (uint32_t i = 0; i < a->ncodes; i++)
-        if (date >= a->codes[i].from && date < a->codes[i].to)
-            return &a->codes[i];
-    return NULL;
+    if (deflt)
+        return deflt;
+    return date ? NULL : &a->codes[0];
 }
 
 const char *dict_actor_code_at(const dyad_dict *d, uint32_t entry, int32_t date)

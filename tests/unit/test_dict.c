@@ -296,9 +296,10 @@ static const char actors[] =
     "KOFI_ANNAN_\t[IGOUNO 970101-061231] [ELI]\n"   /* 10 */
     "OLD_\t[OLD 9008223-911221]\n"
     "BAD\x1a_ONE [XXX]\n"                           /* 12 */
-    "WORSE [YYY 20131345]\n";
+    "WORSE [YYY 20131345]\n"
+    "SAM_GAMGEE_ [HOB] [HOBCIV <20080120]\n";     /* 14 */
 
-static void actor_dates_first_match_wins(void **state)
+static void actor_dates_restricted_first_then_default(void **state)
 {
     (void)state;
     diags g;
@@ -308,7 +309,10 @@ static void actor_dates_first_match_wins(void **state)
     assert_int_equal(find(d, "secretary kerry", DICT_ACTOR), kerry);
     assert_string_equal(dict_actor_code_at(d, (uint32_t)kerry, 20160608), "USAGOV");
     assert_string_equal(dict_actor_code_at(d, (uint32_t)kerry, 20100101), "USAGOVLEG");
-    assert_string_equal(dict_actor_code_at(d, (uint32_t)kerry, 20130201), "USAGOV");
+    /* A D1-D2 range includes D2 (PETRARCH's reading, validation DATE-11)
+     * and the first match wins, so the hand-over day is still USAGOVLEG. */
+    assert_string_equal(dict_actor_code_at(d, (uint32_t)kerry, 20130201), "USAGOVLEG");
+    assert_string_equal(dict_actor_code_at(d, (uint32_t)kerry, 20130202), "USAGOV");
     assert_null(dict_actor_code_at(d, (uint32_t)kerry, 19800101));
     assert_int_equal(dict_actor_code_rec_at(d, (uint32_t)kerry, 20160608)->line, 5);
     long gollum = find(d, "gollum", DICT_ACTOR);
@@ -322,6 +326,11 @@ static void actor_dates_first_match_wins(void **state)
     const dict_actor *a = dict_actor_get(d, (uint32_t)annan);
     assert_int_equal(a->codes[0].from, 19970101);                 /* YY > 30: 19YY */
     assert_int_equal(a->codes[0].to, 20061231);                   /* YY <= 30: 20YY */
+    /* The unrestricted code is the default wherever it stands. */
+    long sam = find(d, "sam gamgee", DICT_ACTOR);
+    assert_string_equal(dict_actor_code_at(d, (uint32_t)sam, 20000101), "HOBCIV");
+    assert_string_equal(dict_actor_code_at(d, (uint32_t)sam, 20100101), "HOB");
+    assert_string_equal(dict_actor_code_at(d, (uint32_t)sam, 0), "HOB");
     long old = find(d, "old", DICT_ACTOR);
     assert_int_equal(dict_actor_get(d, (uint32_t)old)->codes[0].from, 19900822);
     assert_true(has_diag(&g, 11, "7-digit date"));
@@ -568,7 +577,7 @@ int main(void)
         cmocka_unit_test(p1_syntax_detected),
         cmocka_unit_test(nested_synsets),
         cmocka_unit_test(same_name_blocks_share_patterns),
-        cmocka_unit_test(actor_dates_first_match_wins),
+        cmocka_unit_test(actor_dates_restricted_first_then_default),
         cmocka_unit_test(agents_affixes_plurals_markers),
         cmocka_unit_test(discards_and_issues),
         cmocka_unit_test(lookup_longest_first),

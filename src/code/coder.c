@@ -373,18 +373,13 @@ static void add_event(sctx *x, const code_actor *s, const code_actor *t,
     e->negated = negated;
 }
 
-/* The verb's own code and its [A:B] partner. */
-static void verb_codes(sctx *x, const dict_verb *verb, const code_match *m,
-                       const char **code, const char **code2)
+/* The code that fires and its [A:B] partner: the pattern's when a pattern
+ * matched, else the verb's own (or its block's). */
+static void verb_codes(const dict_verb *verb, const code_match *m, const char **code,
+                       const char **code2)
 {
-    const char *c1 = m->pat ? m->pat->code : verb->code;
-    *code2 = m->pat ? m->pat->code2 : NULL;
-    const char *colon = c1 ? strchr(c1, ':') : NULL;
-    if (colon) {
-        *code2 = arena_strdup(&x->c->a, colon + 1);
-        c1 = arena_strndup(&x->c->a, c1, (size_t)(colon - c1));
-    }
-    *code = c1;
+    *code = m->pat ? m->pat->code : verb->code;
+    *code2 = m->pat ? m->pat->code2 : verb->code2;
 }
 
 static void explain_actors(buf *b, const char *key, const parse_sent *ps, uint32_t g,
@@ -569,7 +564,7 @@ static void code_vg(sctx *x, uint32_t v)
         return;
     }
     const char *code, *code2;
-    verb_codes(x, verb, &m, &code, &code2);
+    verb_codes(verb, &m, &code, &code2);
     uint32_t sg = m.source, tg = m.target;
     if (m.compound != PARSE_NONE) {
         /* "% *": the compound acts on itself; "* WITH %": it is the target. */
@@ -661,7 +656,7 @@ static void code_vg(sctx *x, uint32_t v)
                 }
                 const char *pat = m.pat ? src_str(x, m.pat->src) : src_str(x, verb->src);
                 add_event(x, s, t, code, v, pat, negated);
-                if (!code_none(code2) && s && t && 1)
+                if (!code_none(code2) && s && t)
                     add_event(x, t, s, code2, v, pat, negated);
             }
     if (!why && ns >= 2 && code && !strncmp(code, "04", 2) && sg != tg &&

@@ -156,10 +156,6 @@ typedef struct dict_pattern {
 typedef struct dict_verb {
     const char *name;        /* the form as written in the file (base form) */
     const char *code;        /* the verb's own or its block's default code */
-    /* REQUEST(coder): the [A:B] B of the verb's or block's own code ("ARRIVE
-     * [032:033]", "LEFT [040:040]") is needed for paired events; please add
-     * "const char *code2; /x NULL when none x/" at the END of dict_verb (the
-     * coder reads it once it exists). Until then the coder splits code at ':'. */
     uint32_t block;          /* index of its --- NAME [CODE] --- block */
     const dict_word *words;  /* compound verbs: all words, head included */
     uint32_t nwords;
@@ -172,6 +168,10 @@ typedef struct dict_verb {
      * not adjacent in the text ("called the meeting off"). */
     const dict_word *forms;
     uint32_t nforms;
+    /* Extension: the [A:B] B that goes with code ("ARRIVE [032:033]"): the
+     * verb's own, else its block's when it takes the block's code; NULL when
+     * none. The coder emits it for the reversed event, as for patterns. */
+    const char *code2;
 } dict_verb;
 
 const dict_verb *dict_verb_get(const dyad_dict *d, uint32_t entry);
@@ -183,6 +183,7 @@ typedef struct dict_block {
     const dict_pattern *patterns;
     uint32_t npatterns;
     dict_src src;
+    const char *code2;       /* Extension: [A:B]'s B of the header, or NULL */
 } dict_block;
 
 const dict_block *dict_block_get(const dyad_dict *d, uint32_t block);

@@ -13,7 +13,7 @@
 #include "dict.h"
 
 #define DICT_CACHE_MAGIC 0x31434944444159ull  /* "YADDIC1" */
-#define DICT_IMAGE_FORMAT 3u                   /* bump when the layout changes */
+#define DICT_IMAGE_FORMAT 4u                   /* bump when the layout changes */
 
 /* ---- Builder ------------------------------------------------------------ */
 
@@ -34,11 +34,13 @@ typedef struct b_agent {
 
 typedef struct b_block {
     uint32_t name, code, first_pattern, npatterns, file, line;
+    uint32_t code2;            /* [A:B]'s B, 0 when none */
 } b_block;
 
 typedef struct b_verb {
     uint32_t name, code, block, first_word, nwords, head, first_form, nforms,
         file, line;
+    uint32_t code2;            /* [A:B]'s B (own or the block's), 0 when none */
 } b_verb;
 
 typedef struct b_pattern {

@@ -193,7 +193,8 @@ static void fill_patterns(const dict_builder *b, char *img, const layout *Lp)
         for (size_t g = 0; g < nm; g++) {
             const b_block *blk = &VEC_AT(&b->blocks, b_block, members[g]);
             bl[members[g]] = (dict_block){STR(blk->name), STR(blk->code), pt + start,
-                                          out - start, {blk->file, blk->line}};
+                                          out - start, {blk->file, blk->line},
+                                          blk->code2 ? STR(blk->code2) : NULL};
         }
     }
     free(mem);
@@ -218,7 +219,8 @@ static void fill_verbs(const dict_builder *b, char *img, const layout *Lp)
         const dict_block *k = &bl[v->block];
         vb[i] = (dict_verb){STR(v->name), STR(v->code), v->block, vw + v->first_word,
                             v->nwords, v->head, k->patterns, k->npatterns,
-                            {v->file, v->line}, vf + v->first_form, v->nforms};
+                            {v->file, v->line}, vf + v->first_form, v->nforms,
+                            v->code2 ? STR(v->code2) : NULL};
         for (uint32_t f = 0; f < v->nforms; f++)
             hd[nh++] = (dict_head){vf[v->first_form + f], (uint32_t)i};
     }
@@ -411,6 +413,7 @@ bool dict_relocate(dyad_dict *d, uintptr_t from, uintptr_t to, bool check)
         RELOC(bl[i].name, const char *);
         RELOC(bl[i].code, const char *);
         RELOC(bl[i].patterns, const dict_pattern *);
+        RELOC(bl[i].code2, const char *);
     }
     dict_verb *vb = (dict_verb *)d->verbs;
     for (size_t i = 0; i < h->count[SEC_VERBS]; i++) {
@@ -419,6 +422,7 @@ bool dict_relocate(dyad_dict *d, uintptr_t from, uintptr_t to, bool check)
         RELOC(vb[i].words, const dict_word *);
         RELOC(vb[i].patterns, const dict_pattern *);
         RELOC(vb[i].forms, const dict_word *);
+        RELOC(vb[i].code2, const char *);
     }
     dict_pattern *pt = (dict_pattern *)d->patterns;
     for (size_t i = 0; i < h->count[SEC_PATTERNS]; i++) {

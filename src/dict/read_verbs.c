@@ -288,8 +288,10 @@ static void block_header(vstate *v, const dict_line *l)
         bdiag(b, DYAD_ERROR, l->lineno, "unbalanced '[' in block header; using [---]");
     } else {
         uint32_t c = 0;
-        if (parse_code(b, l->lineno, open + 1, (size_t)(close - open - 1), &c, &code2))
+        if (parse_code(b, l->lineno, open + 1, (size_t)(close - open - 1), &c, &code2)) {
             bl->code = c;
+            bl->code2 = code2;
+        }
     }
     v->block = (uint32_t)(b->blocks.len - 1);
     v->st = ST_BLOCK;
@@ -466,7 +468,8 @@ static void verb_line(vstate *v, const dict_line *l)
     char *s = l->s;
     size_t n = l->len;
     /* Own code at the end. */
-    uint32_t code = VEC_AT(&b->blocks, b_block, v->block).code, code2 = 0;
+    const b_block *blk = &VEC_AT(&b->blocks, b_block, v->block);
+    uint32_t code = blk->code, code2 = blk->code2;
     const char *close = NULL, *open = find_code(s, n, &close);
     if (open) {
         if (!close) {
@@ -506,6 +509,7 @@ static void verb_line(vstate *v, const dict_line *l)
     uint32_t id = (uint32_t)(b->verbs.len - 1);
     vb->name = builder_str(b, s, wl);
     vb->code = code;
+    vb->code2 = code2;
     vb->block = v->block;
     vb->first_word = (uint32_t)b->verb_words.len;
     vb->nwords = (uint32_t)nw;

@@ -8,6 +8,7 @@
 #include <setjmp.h>
 #include <stdint.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
 
@@ -18,7 +19,8 @@ static const char verbs[] =
     "--- MEET [040] ---\nMEET {MET MEETS MEETING}\n- * (WITH +) [043:044]\n"
     "--- RESTORE [050] ---\nRESTORE\n- * {DIPLOMATIC TIES} [051]\n"
     "--- ARREST [173] ---\nARREST\n"
-    "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n";
+    "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n"
+    "--- ARRIVE [032:033] ---\nARRIVE\nDEPART [034]\nVISIT [042:043]\n";
 static const char actors[] =
     "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nRUSSIAN [RUS]\n"
     "SAM_GAMGEE [HOB]\n\t[HOBCIV <20080120]\n\t[HOBMIL 20080120-20121109]\n";
@@ -114,6 +116,61 @@ static void pattern_pairs(void **state)
     assert_string_equal(code(0, 20160101, "Arnor met with Gondor."), "ARN GON 043; GON ARN 044");
 }
 
+static const dict_verb *verb_named(const dyad_dict *d, const char *name)
+{
+    dict_word w = dict_word_find(d, name, strlen(name));
+    uint32_t v[4];
+    assert_true(dict_verbs_by_head(d, w, v, 4) >= 1);
+    return dict_verb_get(d, v[0]);
+}
+
+/* [A:B] on a block header and on a verb line: the verb's own code wins, the
+ * block's pair is inherited, a plain [A] has no B. */
+static void verb_code_pairs_read(void **state)
+{
+    (void)state;
+    const dict_verb *v = verb_named(dict, "ARRIVE");
+    assert_string_equal(v->code, "032");
+    assert_string_equal(v->code2, "033");
+    assert_string_equal(dict_block_get(dict, v->block)->code2, "033");
+    v = verb_named(dict, "DEPART");
+    assert_string_equal(v->code, "034");
+    assert_null(v->code2);
+    v = verb_named(dict, "VISIT");
+    assert_string_equal(v->code, "042");
+    assert_string_equal(v->code2, "043");
+    assert_null(verb_named(dict, "ATTACK")->code2);
+    /* The pair survives the cache image. */
+    char dir[] = "/tmp/dyad-test-code-XXXXXX";
+    assert_non_null(mkdtemp(dir));
+    dict_mem_file f = {DICT_FILE_VERBS, "v.txt", verbs, sizeof verbs - 1};
+    dict_load_opts o = {0};
+    o.cache_dir = dir;
+    dyad_status st;
+    for (int pass = 0; pass < 2; pass++) {
+        dyad_dict *d = dict_load_mem_opts(&f, 1, &o, NULL, NULL, &st);
+        assert_non_null(d);
+        assert_int_equal(dict_from_cache(d), pass);
+        assert_string_equal(verb_named(d, "VISIT")->code2, "043");
+        assert_string_equal(verb_named(d, "ARRIVE")->code2, "033");
+        assert_null(verb_named(d, "DEPART")->code2);
+        dyad_dict_free(d);
+    }
+    char cmd[64];
+    snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+    assert_int_equal(system(cmd), 0);
+}
+
+/* The verb's own [A:B] codes the reversed event as for patterns. */
+static void verb_code_pairs_coded(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "Arnor visited Gondor."), "ARN GON 042; GON ARN 043");
+    assert_string_equal(code(0, 20160101, "Arnor departed Gondor."), "ARN GON 034");
+    /* One side only: no reversed event. */
+    assert_string_equal(code(0, 20160101, "Arnor visited the capital."), "ARN --- 042");
+}
+
 static void negation_and_require_dyad(void **state)
 {
     (void)state;
@@ -206,6 +263,8 @@ int main(void)
         cmocka_unit_test(agents_compose),
         cmocka_unit_test(dated_codes),
         cmocka_unit_test(pattern_pairs),
+        cmocka_unit_test(verb_code_pairs_read),
+        cmocka_unit_test(verb_code_pairs_coded),
         cmocka_unit_test(negation_and_require_dyad),
         cmocka_unit_test(reported_speech),
         cmocka_unit_test(discarded),

@@ -8,26 +8,28 @@
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 dict=()
+a=Russia b=Ukraine c=Georgia   # actors the embedded defaults know
 if [ -d "$DYAD_SHARED/petrarch2/dictionaries" ]; then
     d=$DYAD_SHARED/petrarch2/dictionaries
     dict=(--dict-dir "$d" --verbs PETR.Validate.verbs.txt --actors PETR.Validate.actors.txt
           --agents PETR.Validate.agents.txt)
+    a=Arnor b=Gondor c=Mordor
 fi
-awk 'BEGIN {
-    for (i = 0; i < 2500; i++) printf "Arnor attacked Gondor and ";   # 10,000 tokens
-    print "Mordor."
+awk -v A="$a" -v B="$b" -v C="$c" 'BEGIN {
+    for (i = 0; i < 2500; i++) printf "%s attacked %s and ", A, B;   # 10,000 tokens
+    print C "."
 }' >"$tmp/long.txt"
-awk 'BEGIN {
-    printf "Arnor"; for (i = 0; i < 500; i++) printf ", Gondor"; print " attacked Mordor."
+awk -v A="$a" -v B="$b" -v C="$c" 'BEGIN {
+    printf "%s", A; for (i = 0; i < 500; i++) printf ", %s", B; print " attacked " C "."
 }' >"$tmp/commas.txt"
-awk 'BEGIN {
-    for (i = 0; i < 2000; i++) printf "( \""; printf "Arnor attacked Gondor";
+awk -v A="$a" -v B="$b" -v C="$c" 'BEGIN {
+    for (i = 0; i < 2000; i++) printf "( \""; printf "%s attacked %s", A, B;
     for (i = 0; i < 2000; i++) printf "\" )"; print "."
 }' >"$tmp/nested.txt"
-awk 'BEGIN { for (i = 0; i < 3000; i++) printf "attacked restored said "; print "." }' >"$tmp/verbs.txt"
-awk 'BEGIN { for (i = 0; i < 3000; i++) printf "Arnor Gondor Mordor "; print "." }' >"$tmp/actors.txt"
-awk 'BEGIN { for (i = 0; i < 200000; i++) printf "x"; print "" }' >"$tmp/word.txt"
-printf 'Arnor\000attacked\377\376 Gondor.\n' >"$tmp/binary.txt"
+awk -v A="$a" -v B="$b" -v C="$c" 'BEGIN { for (i = 0; i < 3000; i++) printf "attacked restored said "; print "." }' >"$tmp/verbs.txt"
+awk -v A="$a" -v B="$b" -v C="$c" 'BEGIN { for (i = 0; i < 3000; i++) printf "%s %s %s ", A, B, C; print "." }' >"$tmp/actors.txt"
+awk -v A="$a" -v B="$b" -v C="$c" 'BEGIN { for (i = 0; i < 200000; i++) printf "x"; print "" }' >"$tmp/word.txt"
+printf '%s\000attacked\377\376 %s.\n' "$a" "$b" >"$tmp/binary.txt"
 for f in long commas nested verbs actors word binary; do
     start=$(date +%s%N)
     timeout 20 "$DYAD" code "${dict[@]}" --date 19950101 --explain "$tmp/$f.txt" \

@@ -17,6 +17,7 @@ typedef struct jsonl_state {
     size_t ntext;
     const char *date_field, *id_field;
     buf fixed;  /* the line with invalid UTF-8 replaced */
+    buf scratch;  /* fast path: decoded strings of one line */
 } jsonl_state;
 
 static jsonl_state *state_new(dyad_reader *r)
@@ -43,6 +44,7 @@ static jsonl_state *state_new(dyad_reader *r)
     st->date_field = o->date_field && *o->date_field ? o->date_field : "date";
     st->id_field = o->id_field && *o->id_field ? o->id_field : "id";
     buf_init(&st->fixed);
+    buf_init(&st->scratch);
     return st;
 }
 
@@ -172,6 +174,194 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
+
+/* ---- Fast path ------------------------------------------------------------ */
+
+/* The common record (an object of strings and nulls, the configured fields
+ * each at most once, no reason to reject) is read here without building a
+ * jansson tree, which cost as much as coding it. Anything else, including
+ * every record that would be rejected or warned about, returns false and
+ * goes to jansson, so messages and results are the same either way. */
+
+typedef struct fast_val {
+    int seen;        /* 0 absent, 1 string, 2 null */
+    size_t off, len; /* decoded string in st->scratch */
+} fast_val;
+
+static size_t fast_ws(const char *s, size_t n, size_t i)
+{
+    while (i < n && (s[i] == ' ' || s[i] == '\t' || s[i] == '\n' || s[i] == '\r'))
+        i++;
+    return i;
+}
+
+static int fast_hex(const char *s, unsigned *v)
+{
+    *v = 0;
+    for (int k = 0; k < 4; k++) {
+        char c = s[k];
+        unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
+                   : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
+                   : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 16u;
+        if (d == 16)
+            return 0;
+        *v = *v << 4 | d;
+    }
+    return 1;
+}
+
+/* Decodes the string opening at s[i] == '"' into out; returns the index after
+ * the closing quote, 0 when the fast path declines. */
+static size_t fast_string(const char *s, size_t n, size_t i, buf *out)
+{
+    size_t run = ++i;
+    while (i < n) {
+        unsigned char c = (unsigned char)s[i];
+        if (c == '"') {
+            buf_append(out, s + run, i - run);
+            return i + 1;
+        }
+        if (c < 0x20)
+            return 0;
+        if (c != '\\') {
+            i++;
+            continue;
+        }
+        buf_append(out, s + run, i - run);
+        if (i + 1 >= n)
+            return 0;
+        char e = s[i + 1], ch;
+        unsigned u;
+        switch (e) {
+        case '"': case '\\': case '/': ch = e; break;
+        case 'b': ch = '\b'; break;
+        case 'f': ch = '\f'; break;
+        case 'n': ch = '\n'; break;
+        case 'r': ch = '\r'; break;
+        case 't': ch = '\t'; break;
+        case 'u':
+            if (i + 6 > n || !fast_hex(s + i + 2, &u) || u == 0 ||
+                (u >= 0xD800 && u <= 0xDFFF))
+                return 0;   /* NUL and surrogates: jansson's rules */
+            char enc[3];
+            size_t k = 0;
+            if (u < 0x80) {
+                enc[k++] = (char)u;
+            } else if (u < 0x800) {
+                enc[k++] = (char)(0xC0 | u >> 6);
+                enc[k++] = (char)(0x80 | (u & 0x3F));
+            } else {
+                enc[k++] = (char)(0xE0 | u >> 12);
+                enc[k++] = (char)(0x80 | ((u >> 6) & 0x3F));
+                enc[k++] = (char)(0x80 | (u & 0x3F));
+            }
+            buf_append(out, enc, k);
+            i += 6;
+            run = i;
+            continue;
+        default:
+            return 0;
+        }
+        buf_append(out, &ch, 1);
+        i += 2;
+        run = i;
+    }
+    return 0;
+}
+
+/* Parses the object into v[]; false to decline. A key naming several slots
+ * (the id field "link") fills each. */
+static bool fast_object(jsonl_state *st, const char *s, size_t n, fast_val *v)
+{
+    buf_clear(&st->scratch);
+    size_t i = fast_ws(s, n, 0);
+    if (i >= n || s[i] != '{')
+        return false;
+    i = fast_ws(s, n, i + 1);
+    if (i < n && s[i] == '}')
+        return fast_ws(s, n, i + 1) == n;
+    for (;;) {
+        if (i >= n || s[i] != '"')
+            return false;
+        size_t k0 = i + 1, k1 = k0;
+        while (k1 < n && s[k1] != '"' && s[k1] != '\\' && (unsigned char)s[k1] >= 0x20)
+            k1++;
+        if (k1 >= n || s[k1] != '"')
+            return false;
+        i = fast_ws(s, n, k1 + 1);
+        if (i >= n || s[i] != ':')
+            return false;
+        i = fast_ws(s, n, i + 1);
+        int seen;
+        size_t off = st->scratch.len;
+        if (i < n && s[i] == '"') {
+            if (!(i = fast_string(s, n, i, &st->scratch)))
+                return false;
+            seen = 1;
+        } else if (n - i >= 4 && !memcmp(s + i, "null", 4)) {
+            i += 4;
+            seen = 2;
+        } else {
+            return false;
+        }
+        const char *more[] = {st->date_field, st->id_field, "title", "url", "link"};
+        for (size_t f = 0; f < st->ntext + DYAD_COUNT(more); f++) {
+            const char *name = f < st->ntext ? st->text_fields[f] : more[f - st->ntext];
+            if (strlen(name) != k1 - k0 || memcmp(name, s + k0, k1 - k0))
+                continue;
+            if (v[f].seen)
+                return false;   /* a repeated key: jansson decides */
+            v[f] = (fast_val){seen, off, st->scratch.len - off};
+        }
+        i = fast_ws(s, n, i);
+        if (i < n && s[i] == ',') {
+            i = fast_ws(s, n, i + 1);
+            continue;
+        }
+        if (i < n && s[i] == '}')
+            return !st->scratch.failed && fast_ws(s, n, i + 1) == n;
+        return false;
+    }
+}
+
+/* The document from a fast-parsed object, as object_to_doc would make it;
+ * false (nothing changed that matters) when it would reject. */
+static bool fast_to_doc(dyad_reader *r, jsonl_state *st, const char *s, size_t n,
+                        long line, dyad_doc *doc)
+{
+    fast_val v[MAX_TEXT_FIELDS + 5] = {0};
+    if (!fast_object(st, s, n, v))
+        return false;
+    const char *sc = st->scratch.data;
+    const fast_val *date = &v[st->ntext], *id = &v[st->ntext + 1];
+    size_t found = 0;
+    for (size_t f = 0; f < st->ntext; f++)
+        found += v[f].seen == 1;   /* null counts as absent */
+    if (!found)
+        return false;   /* "is missing": jansson's path says so */
+    int32_t d = r->opts.doc_date;
+    if (date->seen == 1 && !(d = date_parse(sc + date->off, date->len)))
+        return false;
+    for (size_t f = 0; f < st->ntext; f++) {
+        if (v[f].seen != 1 || v[f].len == 0)
+            continue;
+        if (r->text.len)
+            buf_append(&r->text, "\n\n", 2);
+        buf_append(&r->text, sc + v[f].off, v[f].len);
+    }
+    doc->date = d;
+    doc->id = id->seen == 1 ? arena_strndup(&r->strings, sc + id->off, id->len)
+                            : arena_printf(&r->strings, "%s:%ld", r->name, line);
+    const fast_val *t = &v[st->ntext + 2], *u = &v[st->ntext + 3];
+    if (u->seen != 1)
+        u = &v[st->ntext + 4];
+    if (t->seen == 1)
+        doc->title = arena_strndup(&r->strings, sc + t->off, t->len);
+    if (u->seen == 1)
+        doc->url = arena_strndup(&r->strings, sc + u->off, u->len);
+    return true;
+}
+
 /* Parses one line; false when the line was rejected (*status says whether to
  * go on). */
 static bool parse_line(dyad_reader *r, jsonl_state *st, const char *s, size_t n,
@@ -189,6 +379,19 @@ static bool parse_line(dyad_reader *r, jsonl_state *st, const char *s, size_t n,
         s = st->fixed.data;
         n = st->fixed.len;
     }
+    if (fast_to_doc(r, st, s, n, line, doc)) {
+        if (r->text.failed || !doc->id) {
+            *status = DYAD_ENOMEM;
+            return false;
+        }
+        doc->text = r->text.data ? r->text.data : "";
+        doc->text_len = r->text.len;
+        doc->line = line;
+        return true;
+    }
+    buf_clear(&r->text);
+    arena_reset(&r->strings);
+    memset(doc, 0, sizeof *doc);
     json_error_t err;
     json_t *obj = json_loadb(s, n, JSON_DECODE_ANY | JSON_ALLOW_NUL, &err);
     if (!obj) {
@@ -250,6 +453,7 @@ static void jsonl_free(dyad_reader *r)
     if (!st)
         return;
     buf_free(&st->fixed);
+    buf_free(&st->scratch);
     free(st->fields_mem);
     free(st);
     r->state = NULL;

@@ -177,6 +177,7 @@ static int run(const vopts *o, const char *path, const code_vfile *vf, dyad_code
     unsigned opts = DYAD_OPT_REQUIRE_DYAD | DYAD_OPT_KEEP_NEGATED;
     code_config cfg;
     code_config_default(&cfg);
+    cfg.attribution_events = 1;   /* PETRARCH's records code ", X said" */
     for (size_t i = 0; i < vf->nconfigs; i++)
         if (!apply_config(&vf->configs[i], &opts, &cfg))
             fprintf(stderr, "%s: warning: unknown <Config> option '%s' ignored\n", path,

@@ -13,6 +13,9 @@
 typedef struct code_config {
     parse_opts parse;        /* comma rules */
     int new_actor_length;    /* PETRARCH option; read, not used (see COMPATIBILITY.md) */
+    int attribution_events;  /* code a trailing ", X said" as X --- 01x, as PETRARCH's
+                                validation records expect (dyad validate); off: the
+                                clause before it is what was said, no event */
 } code_config;
 
 void code_config_default(code_config *cfg);

@@ -187,6 +187,27 @@ static uint32_t source_before(const parse_sent *ps, uint32_t tg)
 
 /* "It has been noted that ...", "it is expected to ...": an IT subject
  * whose verb is followed by a clause stands for that clause, no actor. */
+/* ", the United Nations said.": a statement verb closing a sentence after a
+ * comma, with its subject between the comma and the verb and no verb after
+ * it, attributes the clause before the comma; that clause is what was said,
+ * so a targetless 01x event would only restate the attribution. */
+static int trailing_attribution(const parse_sent *ps, uint32_t v, const char *code)
+{
+    const parse_vg *vg = &ps->vgs[v];
+    if (!code || strncmp(code, "01", 2) || v == 0 || v + 1 != ps->nvgs ||
+        vg->subject == PARSE_NONE || vg->subject_from != PARSE_NONE)
+        return 0;
+    const parse_group *g = &ps->groups[vg->subject];
+    if (g->begin == 0 || g->end > vg->begin || g->begin < ps->vgs[v - 1].end)
+        return 0;
+    if (ps->toks[g->begin - 1].pos != POS_COMMA)
+        return 0;
+    for (uint32_t i = g->end; i < vg->begin; i++)
+        if (ps->toks[i].pos != POS_ADV && ps->toks[i].pos != POS_AUX)
+            return 0;
+    return 1;
+}
+
 static int expletive(const parse_sent *ps, uint32_t g, const parse_vg *vg)
 {
     const parse_group *gr = &ps->groups[g];
@@ -645,6 +666,8 @@ static void code_vg(sctx *x, uint32_t v)
         why = !ns ? "no source actor (require_dyad)" : "no target actor (require_dyad)";
     else if (!ns && !nt)
         why = "no source or target actor";
+    else if (!nt && !c->cfg.attribution_events && trailing_attribution(ps, v, code))
+        why = "trailing attribution (', X said'): the clause before it is what was said";
     else
         for (uint32_t i = 0; i < (ns ? ns : 1); i++)
             for (uint32_t j = 0; j < (nt ? nt : 1); j++) {

@@ -171,6 +171,29 @@ static void verb_code_pairs_coded(void **state)
     assert_string_equal(code(0, 20160101, "Arnor visited the capital."), "ARN --- 042");
 }
 
+/* ", X said." closing a sentence attributes the clause before it: no
+ * targetless 010 of its own, unless PETRARCH's records are being run. */
+static void trailing_attribution(void **state)
+{
+    (void)state;
+    const char *text = "Arnor attacked Gondor, the Mordor government said.";
+    assert_string_equal(code(0, 20160101, text), "ARN GON 190");
+    dyad_coder *c = dyad_coder_new(dict, 0);
+    assert_non_null(c);
+    code_config cfg;
+    code_config_default(&cfg);
+    cfg.attribution_events = 1;
+    code_coder_configure(c, 0, &cfg);
+    dyad_doc doc = {"t", 20160101, text, strlen(text), NULL, NULL, NULL, 0};
+    const dyad_event *ev;
+    size_t n;
+    assert_int_equal(dyad_coder_code(c, &doc, &ev, &n, NULL, NULL), DYAD_OK);
+    assert_int_equal(n, 2);
+    assert_string_equal(ev[1].source, "MORGOV");
+    assert_string_equal(ev[1].code, "010");
+    dyad_coder_free(c);
+}
+
 static void negation_and_require_dyad(void **state)
 {
     (void)state;
@@ -265,6 +288,7 @@ int main(void)
         cmocka_unit_test(pattern_pairs),
         cmocka_unit_test(verb_code_pairs_read),
         cmocka_unit_test(verb_code_pairs_coded),
+        cmocka_unit_test(trailing_attribution),
         cmocka_unit_test(negation_and_require_dyad),
         cmocka_unit_test(reported_speech),
         cmocka_unit_test(discarded),

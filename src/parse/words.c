@@ -110,8 +110,10 @@ int parse_time_word(const char *w, size_t len)
         "TODAY", "TOMORROW", "TONIGHT", "TUESDAY", "WEDNESDAY", "WEEK",
         "WEEKEND", "YEAR", "YEARS", "YESTERDAY",
     };
+    if (len < 3 || len > 9)
+        return 0;   /* every token asks; most are not of these lengths */
     for (size_t i = 0; i < DYAD_COUNT(t); i++)
-        if (strlen(t[i]) == len && !memcmp(t[i], w, len))
+        if (t[i][0] == w[0] && strlen(t[i]) == len && !memcmp(t[i], w, len))
             return 1;
     return 0;
 }

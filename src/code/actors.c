@@ -61,6 +61,19 @@ static uint32_t emit(arena *a, const compose *c, uint32_t unit, uint32_t b,
 }
 
 
+/* A one-word actor of at most three letters ("US", "UN", "EU") is an
+ * acronym only when written in capitals: "told us", "Iran Warns Us". */
+static int lowercase_acronym(const parse_sent *ps, const parse_unit *u)
+{
+    if (u->end != u->begin + 1 || !ps->doc || ps->toks[u->begin].tok >= ps->doc->ntokens)
+        return 0;
+    const parse_tok *t = &ps->toks[u->begin];
+    uint32_t letters = 0;
+    for (uint32_t i = 0; i < t->len; i++)
+        letters += (t->norm[i] >= 'A' && t->norm[i] <= 'Z');
+    return letters <= 3 && !(ps->doc->tokens[t->tok].flags & TOK_ALLCAPS);
+}
+
 static int actor_base(const dyad_dict *d, const parse_sent *ps, uint32_t unit,
                       int32_t date, compose *c)
 {
@@ -70,6 +83,8 @@ static int actor_base(const dyad_dict *d, const parse_sent *ps, uint32_t unit,
         put(c, "---", 0);
         return 1;
     }
+    if (lowercase_acronym(ps, &ps->units[unit]))
+        return 0;
     const char *code = dict_actor_code_at(d, ps->units[unit].entry, date);
     if (!code)
         return 0;

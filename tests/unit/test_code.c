@@ -22,7 +22,7 @@ static const char verbs[] =
     "--- SAY [010] ---\nSAY {SAYS SAID SAYING}\n"
     "--- ARRIVE [032:033] ---\nARRIVE\nDEPART [034]\nVISIT [042:043]\n";
 static const char actors[] =
-    "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nRUSSIAN [RUS]\n"
+    "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nRUSSIAN [RUS]\nUS [USA]\n"
     "SAM_GAMGEE [HOB]\n\t[HOBCIV <20080120]\n\t[HOBMIL 20080120-20121109]\n";
 static const char agents[] = "GOVERNMENT [~GOV]\nPOLICE {} [~COP]\nSTUDENT [~EDU]\nMSF {} [NGO~]\n";
 static const char discards[] = "BASEBALL\n+WORLD CUP\n";
@@ -194,6 +194,16 @@ static void trailing_attribution(void **state)
     dyad_coder_free(c);
 }
 
+/* A short one-word actor is an acronym only in capitals. */
+static void short_actors_need_capitals(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "Arnor attacked the US."), "ARN USA 190");
+    assert_string_equal(code(0, 20160101, "Arnor attacked the US embassy."), "ARN USA 190");
+    assert_string_equal(code(0, 20160101, "Arnor attacked us."), "ARN --- 190");
+    assert_string_equal(code(0, 20160101, "Arnor Attacked Us"), "ARN --- 190");
+}
+
 static void negation_and_require_dyad(void **state)
 {
     (void)state;
@@ -289,6 +299,7 @@ int main(void)
         cmocka_unit_test(verb_code_pairs_read),
         cmocka_unit_test(verb_code_pairs_coded),
         cmocka_unit_test(trailing_attribution),
+        cmocka_unit_test(short_actors_need_capitals),
         cmocka_unit_test(negation_and_require_dyad),
         cmocka_unit_test(reported_speech),
         cmocka_unit_test(discarded),

@@ -1,45 +1,8 @@
 /* fuzz_read_xml.c: libFuzzer target for the xml document reader
- * (src/io/read_xml.c over the memory input stream). The input is a whole
- * file; gzip or zstd data is recognised by its magic number, so compressed
- * seeds reach the decoders too. Every document must be well formed: text
- * readable for text_len bytes, id a string, and the reader must end. */
-#include <stdint.h>
-#include <string.h>
-
-#include "io/io.h"
-
-static void count_diag(const dyad_diag *d, void *ud)
-{
-    size_t *n = ud;
-    *n += strlen(d->message) > 0;
-}
+ * (src/io/read_xml.c); the checks are in fuzz_reader.h. */
+#include "fuzz_reader.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    size_t diags = 0;
-    dyad_reader_opts o = {
-        .format = DYAD_INPUT_PETRARCH_XML,
-        .text_field = "text,title",
-        .strict = size > 0 && data[size - 1] == '!',
-        .diag = count_diag,
-        .diag_userdata = &diags,
-    };
-    dyad_status st;
-    dyad_reader *r = io_reader_open_mem(data, size, "fuzz.xml", IO_COMP_NONE, &o, &st);
-    if (!r)
-        return 0;
-    dyad_doc doc;
-    size_t docs = 0;
-    volatile unsigned sum = 0;
-    while ((st = dyad_reader_next(r, &doc)) == DYAD_OK) {
-        DYAD_ASSERT(doc.id && doc.text);
-        for (size_t i = 0; i < doc.text_len; i++)
-            sum += (unsigned char)doc.text[i];
-        sum += (unsigned)strlen(doc.id);
-        DYAD_ASSERT(++docs <= size + 1);
-    }
-    DYAD_ASSERT(st == DYAD_EEND || st == DYAD_EIO || st == DYAD_EFORMAT || st == DYAD_ENOMEM);
-    DYAD_ASSERT(dyad_reader_next(r, &doc) == st);
-    dyad_reader_free(r);
-    return 0;
+    return fuzz_reader(data, size, DYAD_INPUT_PETRARCH_XML, "fuzz.xml");
 }

@@ -19,9 +19,12 @@ CSTD := -std=c17 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CFLAGS_release := -O2 -g
 CFLAGS_asan := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined -fno-sanitize-recover=undefined
 CFLAGS_debug := -O0 -g
+CFLAGS_fuzzlib := -O1 -g
+CFLAGS_tsan := -O1 -g -fsanitize=thread
 CFLAGS_$(BUILD) ?= -O2 -g
 ALL_CFLAGS := $(CSTD) $(WARN) $(CFLAGS_$(BUILD)) -Iinclude -I$(B)/gen $(PKG_CFLAGS) -MMD -MP $(CFLAGS)
 LDFLAGS_asan := -fsanitize=address,undefined
+LDFLAGS_tsan := -fsanitize=thread
 ALL_LDFLAGS := $(LDFLAGS_$(BUILD)) $(LDFLAGS)
 LIBS := $(PKG_LIBS) -lpthread -lm
 
@@ -106,8 +109,6 @@ check-asan:
 	$(MAKE) BUILD=asan test
 
 # ThreadSanitizer over the test that shares one dictionary among threads.
-CFLAGS_tsan := -O1 -g -fsanitize=thread
-LDFLAGS_tsan := -fsanitize=thread
 check-tsan:
 	$(MAKE) BUILD=tsan build/tsan/tests/test_threads
 	CMOCKA_MESSAGE_OUTPUT=TAP build/tsan/tests/test_threads
@@ -141,7 +142,6 @@ build/fuzz/%: tests/fuzz/%.c fuzzlib
 	@mkdir -p $(dir $@)
 	clang $(FUZZ_FLAGS) -o $@ $< build/fuzzlib/libdyad.a $(LIBS)
 
-CFLAGS_fuzzlib := -O1 -g
 fuzz: $(FUZZ_BIN)
 
 FUZZ_SECONDS ?= 60

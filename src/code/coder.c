@@ -555,11 +555,42 @@ static uint32_t governing_vg(const parse_sent *ps, uint32_t v)
     return PARSE_NONE;
 }
 
+/* "launched air strikes on", "slammed the new U.S. sanctions": a bare -S
+ * verb right after the object of a finite verb, with only noun-phrase words
+ * and prepositions between, is a plural noun: English joins two finite
+ * clauses with a conjunction, comma or complementizer, and only reporting
+ * verbs drop the "that" ("said Russia strikes ..."). */
+static int plural_noun_as_verb(const parse_sent *ps, uint32_t v)
+{
+    const parse_vg *vg = &ps->vgs[v];
+    if (v == 0 || vg->begin != vg->head || vg->end != vg->head + 1 ||
+        !(ps->toks[vg->head].flags & PF_S) || (ps->toks[vg->head].flags & (PF_BE | PF_HAVE | PF_DO)))
+        return 0;
+    const parse_vg *pv = &ps->vgs[v - 1];
+    if (!pv->finite || pv->infinitive || (ps->toks[pv->head].flags & PF_SAY) ||
+        pv->end >= vg->begin)
+        return 0;
+    for (uint32_t i = pv->end; i < vg->begin; i++)
+        switch (ps->toks[i].pos) {
+        case POS_DET: case POS_ADJ: case POS_NOUN: case POS_PROPN: case POS_NUM:
+        case POS_POSS: case POS_PREP:
+            break;
+        default:
+            return 0;
+        }
+    return 1;
+}
+
 static void code_vg(sctx *x, uint32_t v)
 {
     dyad_coder *c = x->c;
     const parse_sent *ps = x->ps;
     const parse_vg *vg = &ps->vgs[v];
+    if (plural_noun_as_verb(ps, v)) {
+        if (x->explain)
+            explain_skip(x, vg, "plural noun after the object of a verb");
+        return;
+    }
     uint32_t gov = governing_vg(ps, v);
     if (vg->infinitive && vg->subject_from != PARSE_NONE)
         gov = vg->subject_from;   /* "urged X to respond": part of the urging */

@@ -204,6 +204,14 @@ static void short_actors_need_capitals(void **state)
     assert_string_equal(code(0, 20160101, "Arnor Attacked Us"), "ARN --- 190");
 }
 
+/* A bare -S word right after the object of a finite verb is a plural noun. */
+static void plural_noun_after_object(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "Arnor met Gondor attacks."), "ARN GON 040");
+    assert_string_equal(code(0, 20160101, "Arnor restored the Gondor arrests."), "ARN GON 050");
+}
+
 static void negation_and_require_dyad(void **state)
 {
     (void)state;
@@ -300,6 +308,7 @@ int main(void)
         cmocka_unit_test(verb_code_pairs_coded),
         cmocka_unit_test(trailing_attribution),
         cmocka_unit_test(short_actors_need_capitals),
+        cmocka_unit_test(plural_noun_after_object),
         cmocka_unit_test(negation_and_require_dyad),
         cmocka_unit_test(reported_speech),
         cmocka_unit_test(discarded),

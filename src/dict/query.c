@@ -15,7 +15,8 @@ dict_word dict_word_find(const dyad_dict *d, const char *s, size_t len)
     size_t j = hash_bytes(s, len) & (cap - 1);
     for (size_t probes = 0; probes < cap && d->whash[j]; probes++) {
         const char *w = d->strings + d->word_off[d->whash[j]];
-        if (strncmp(w, s, len) == 0 && w[len] == '\0')
+        /* The first byte settles most probes without a call. */
+        if (w[0] == s[0] && strncmp(w, s, len) == 0 && w[len] == '\0')
             return d->whash[j];
         j = (j + 1) & (cap - 1);
     }

@@ -13,9 +13,10 @@
 typedef struct code_config {
     parse_opts parse;        /* comma rules */
     int new_actor_length;    /* PETRARCH option; read, not used (see COMPATIBILITY.md) */
-    int attribution_events;  /* code a trailing ", X said" as X --- 01x, as PETRARCH's
-                                validation records expect (dyad validate); off: the
-                                clause before it is what was said, no event */
+    int attribution_events;  /* PETRARCH's statements, as its validation records
+                                expect (dyad validate): a trailing ", X said" and a
+                                targetless 010 give X --- 01x, the press is a target.
+                                Off (dyad code): no such events */
 } code_config;
 
 void code_config_default(code_config *cfg);

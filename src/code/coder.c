@@ -581,6 +581,21 @@ static int plural_noun_as_verb(const parse_sent *ps, uint32_t v)
     return 1;
 }
 
+/* "spoke to reporters": for a statement, a target that is only the press
+ * (a group whose first noun phrase is a media agent and no actor) is the
+ * channel of the statement, not whom it concerns. */
+static int press_target(const dyad_dict *d, const parse_sent *ps, uint32_t g,
+                        const char *code)
+{
+    if (g == PARSE_NONE || !code || strncmp(code, "01", 2) || !ps->groups[g].nconj)
+        return 0;
+    const parse_np *np = &ps->nps[ps->conjs[ps->groups[g].first_conj].np];
+    if (np->actor != PARSE_NONE || np->nagents != 1)
+        return 0;
+    const dict_agent *ag = dict_agent_get(d, ps->units[np->agents[0]].entry);
+    return ag && !strcmp(ag->code, "MED");
+}
+
 static void code_vg(sctx *x, uint32_t v)
 {
     dyad_coder *c = x->c;
@@ -679,6 +694,8 @@ static void code_vg(sctx *x, uint32_t v)
     else if (tg != PARSE_NONE)
         nt = code_group_actors(&c->a, c->dict, ps, tg, x->doc->date, &c->coref,
                                c->syntax == DICT_SYNTAX_P1, tgt, CODE_MAX_ACTORS);
+    if (nt && !c->cfg.attribution_events && press_target(c->dict, ps, tg, code))
+        nt = 0;
     if (!nt && ns >= 2 && c->syntax == DICT_SYNTAX_P2 && !code_none(code)) {
         /* PETRARCH2: "A and B agree": each acts on the other. */
         memcpy(tgt, src, ns * sizeof *src);
@@ -699,6 +716,8 @@ static void code_vg(sctx *x, uint32_t v)
         why = "no source or target actor";
     else if (!nt && !c->cfg.attribution_events && trailing_attribution(ps, v, code))
         why = "trailing attribution (', X said'): the clause before it is what was said";
+    else if (!nt && !c->cfg.attribution_events && !strcmp(code, "010"))
+        why = "a statement (010) with no target";
     else
         for (uint32_t i = 0; i < (ns ? ns : 1); i++)
             for (uint32_t j = 0; j < (nt ? nt : 1); j++) {

@@ -24,7 +24,7 @@ static const char verbs[] =
 static const char actors[] =
     "ARNOR [ARN]\nGONDOR [GON]\nMORDOR [MOR]\nRUSSIAN [RUS]\nUS [USA]\n"
     "SAM_GAMGEE [HOB]\n\t[HOBCIV <20080120]\n\t[HOBMIL 20080120-20121109]\n";
-static const char agents[] = "GOVERNMENT [~GOV]\nPOLICE {} [~COP]\nSTUDENT [~EDU]\nMSF {} [NGO~]\n";
+static const char agents[] = "GOVERNMENT [~GOV]\nPOLICE {} [~COP]\nSTUDENT [~EDU]\nMSF {} [NGO~]\nREPORTERS {} [~MED]\n";
 static const char discards[] = "BASEBALL\n+WORLD CUP\n";
 
 static dyad_dict *dict;
@@ -212,6 +212,15 @@ static void plural_noun_after_object(void **state)
     assert_string_equal(code(0, 20160101, "Arnor restored the Gondor arrests."), "ARN GON 050");
 }
 
+/* A statement needs a target; the press it is made to is not one. */
+static void statements_need_a_target(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "The Arnor government said nothing."), "");
+    assert_string_equal(code(0, 20160101, "Arnor said to reporters."), "");
+    assert_string_equal(code(0, 20160101, "Arnor said to Gondor reporters."), "ARN GONMED 010");
+}
+
 static void negation_and_require_dyad(void **state)
 {
     (void)state;
@@ -309,6 +318,7 @@ int main(void)
         cmocka_unit_test(trailing_attribution),
         cmocka_unit_test(short_actors_need_capitals),
         cmocka_unit_test(plural_noun_after_object),
+        cmocka_unit_test(statements_need_a_target),
         cmocka_unit_test(negation_and_require_dyad),
         cmocka_unit_test(reported_speech),
         cmocka_unit_test(discarded),

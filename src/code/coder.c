@@ -536,6 +536,11 @@ static void explain_skip(sctx *x, const parse_vg *vg, const char *why)
  * embassy") holds v, or PARSE_NONE. */
 static uint32_t governing_vg(const parse_sent *ps, uint32_t v)
 {
+    const parse_vg *vg = &ps->vgs[v];
+    if (v > 0 && vg->begin == vg->head && vg->begin > 0 && !vg->finite &&
+        (ps->toks[vg->head].flags & PF_ING) && ps->toks[vg->begin - 1].pos == POS_COMMA &&
+        ps->vgs[v - 1].finite)
+        return v - 1;   /* "attacked a base, killing 12": detail of the attack */
     for (uint32_t i = ps->vgs[v].begin; i-- > 0;) {
         const parse_tok *t = &ps->toks[i];
         if (t->pos == POS_COMMA)

@@ -221,6 +221,14 @@ static void statements_need_a_target(void **state)
     assert_string_equal(code(0, 20160101, "Arnor said to Gondor reporters."), "ARN GONMED 010");
 }
 
+/* ", V-ing ..." after a coded clause is its detail, not an event of its own. */
+static void participle_clause_is_detail(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "Arnor attacked Gondor, arresting Mordor students."),
+                        "ARN GON 190");
+}
+
 static void negation_and_require_dyad(void **state)
 {
     (void)state;
@@ -319,6 +327,7 @@ int main(void)
         cmocka_unit_test(short_actors_need_capitals),
         cmocka_unit_test(plural_noun_after_object),
         cmocka_unit_test(statements_need_a_target),
+        cmocka_unit_test(participle_clause_is_detail),
         cmocka_unit_test(negation_and_require_dyad),
         cmocka_unit_test(reported_speech),
         cmocka_unit_test(discarded),

@@ -606,6 +606,11 @@ static void code_vg(sctx *x, uint32_t v)
     dyad_coder *c = x->c;
     const parse_sent *ps = x->ps;
     const parse_vg *vg = &ps->vgs[v];
+    if (ps->n && ps->toks[ps->n - 1].len == 1 && ps->toks[ps->n - 1].norm[0] == '?') {
+        if (x->explain)   /* "Will Russia attack Ukraine?" asserts nothing */
+            explain_skip(x, vg, "a question");
+        return;
+    }
     if (plural_noun_as_verb(ps, v)) {
         if (x->explain)
             explain_skip(x, vg, "plural noun after the object of a verb");

@@ -229,6 +229,14 @@ static void participle_clause_is_detail(void **state)
                         "ARN GON 190");
 }
 
+/* A question asserts nothing. */
+static void questions_are_not_events(void **state)
+{
+    (void)state;
+    assert_string_equal(code(0, 20160101, "Will Arnor attack Gondor?"), "");
+    assert_string_equal(code(0, 20160101, "Arnor attacked Gondor."), "ARN GON 190");
+}
+
 static void negation_and_require_dyad(void **state)
 {
     (void)state;
@@ -328,6 +336,7 @@ int main(void)
         cmocka_unit_test(plural_noun_after_object),
         cmocka_unit_test(statements_need_a_target),
         cmocka_unit_test(participle_clause_is_detail),
+        cmocka_unit_test(questions_are_not_events),
         cmocka_unit_test(negation_and_require_dyad),
         cmocka_unit_test(reported_speech),
         cmocka_unit_test(discarded),

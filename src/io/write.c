@@ -34,15 +34,29 @@ dyad_writer *dyad_writer_open(dyad_output_format format, FILE *out,
     w->vt = tables[format];
     w->out = out;
     buf_init(&w->line);
-    *status = w->vt->open(w);
+    *status = w->vt->open ? w->vt->open(w) : DYAD_OK;
     if (*status != DYAD_OK) {
-        w->vt->close(w);
+        if (w->vt->close)
+            w->vt->close(w);
         buf_free(&w->line);
         free(w->path);
         free(w);
         return NULL;
     }
     return w;
+}
+
+/* Line formats: count events first, so GDELT's GlobalEventID is 1-based. */
+static dyad_status write_lines(dyad_writer *w, const dyad_doc *doc,
+                               const dyad_event *events, size_t count)
+{
+    for (size_t i = 0; i < count; i++) {
+        w->events++;
+        w->vt->line(w, doc, &events[i]);
+        if (io_writer_flush_line(w) != DYAD_OK)
+            break;
+    }
+    return w->error;
 }
 
 dyad_status dyad_writer_write(dyad_writer *w, const dyad_doc *doc,
@@ -52,7 +66,8 @@ dyad_status dyad_writer_write(dyad_writer *w, const dyad_doc *doc,
         return DYAD_EINVAL;
     if (w->error != DYAD_OK)
         return w->error;
-    dyad_status st = w->vt->write(w, doc, events, count);
+    dyad_status st = w->vt->line ? write_lines(w, doc, events, count)
+                                 : w->vt->write(w, doc, events, count);
     if (st != DYAD_OK && w->error == DYAD_OK)
         w->error = st;
     return w->error;
@@ -62,7 +77,7 @@ dyad_status dyad_writer_close(dyad_writer *w)
 {
     if (!w)
         return DYAD_OK;
-    dyad_status st = w->vt->close(w);
+    dyad_status st = w->vt->close ? w->vt->close(w) : DYAD_OK;
     if (w->error == DYAD_OK)
         w->error = st;
     if (w->error == DYAD_OK && w->out && fflush(w->out) != 0)

@@ -17,12 +17,16 @@
 #define IO_GDELT_COLUMNS 61
 #define IO_TSV_COLUMNS 14
 
+/* A format is either line-oriented (line set: one event formatted into
+ * w->line, which write.c writes whole; open/write/close may be NULL) or
+ * stateful (open/write/close, as SQLite). */
 typedef struct io_writer_vt {
     const char *name;
     dyad_status (*open)(dyad_writer *w);
     dyad_status (*write)(dyad_writer *w, const dyad_doc *doc,
                          const dyad_event *events, size_t count);
     dyad_status (*close)(dyad_writer *w);   /* frees w->impl */
+    void (*line)(dyad_writer *w, const dyad_doc *doc, const dyad_event *e);
 } io_writer_vt;
 
 struct dyad_writer {

@@ -125,28 +125,9 @@ static void event(dyad_writer *w, const dyad_doc *doc, const dyad_event *e)
     buf_putc(b, '\n');
 }
 
-static dyad_status gdelt_open(dyad_writer *w)
+static void gdelt_line(dyad_writer *w, const dyad_doc *doc, const dyad_event *e)
 {
-    (void)w;
-    return DYAD_OK;
+    event(w, doc, e);
 }
 
-static dyad_status gdelt_write(dyad_writer *w, const dyad_doc *doc,
-                               const dyad_event *events, size_t count)
-{
-    for (size_t i = 0; i < count; i++) {
-        w->events++;
-        event(w, doc, &events[i]);
-        if (io_writer_flush_line(w) != DYAD_OK)
-            break;
-    }
-    return w->error;
-}
-
-static dyad_status gdelt_close(dyad_writer *w)
-{
-    (void)w;
-    return DYAD_OK;
-}
-
-const io_writer_vt io_writer_gdelt = {"gdelt", gdelt_open, gdelt_write, gdelt_close};
+const io_writer_vt io_writer_gdelt = {"gdelt", NULL, NULL, NULL, gdelt_line};

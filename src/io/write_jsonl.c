@@ -102,28 +102,9 @@ static void event(buf *b, const dyad_doc *doc, const dyad_event *e)
     buf_puts(b, "}\n");
 }
 
-static dyad_status jsonl_open(dyad_writer *w)
+static void jsonl_line(dyad_writer *w, const dyad_doc *doc, const dyad_event *e)
 {
-    (void)w;
-    return DYAD_OK;
+    event(&w->line, doc, e);
 }
 
-static dyad_status jsonl_write(dyad_writer *w, const dyad_doc *doc,
-                               const dyad_event *events, size_t count)
-{
-    for (size_t i = 0; i < count; i++) {
-        event(&w->line, doc, &events[i]);
-        w->events++;
-        if (io_writer_flush_line(w) != DYAD_OK)
-            break;
-    }
-    return w->error;
-}
-
-static dyad_status jsonl_close(dyad_writer *w)
-{
-    (void)w;
-    return DYAD_OK;
-}
-
-const io_writer_vt io_writer_jsonl = {"jsonl", jsonl_open, jsonl_write, jsonl_close};
+const io_writer_vt io_writer_jsonl = {"jsonl", NULL, NULL, NULL, jsonl_line};

@@ -182,4 +182,4 @@ static dyad_status sqlite_close(dyad_writer *w)
     return st;
 }
 
-const io_writer_vt io_writer_sqlite = {"sqlite", sqlite_open, sqlite_write, sqlite_close};
+const io_writer_vt io_writer_sqlite = {"sqlite", sqlite_open, sqlite_write, sqlite_close, NULL};

@@ -57,28 +57,9 @@ static void event(buf *b, const dyad_doc *doc, const dyad_event *e)
     buf_putc(b, '\n');
 }
 
-static dyad_status tsv_open(dyad_writer *w)
+static void tsv_line(dyad_writer *w, const dyad_doc *doc, const dyad_event *e)
 {
-    (void)w;
-    return DYAD_OK;
+    event(&w->line, doc, e);
 }
 
-static dyad_status tsv_write(dyad_writer *w, const dyad_doc *doc,
-                             const dyad_event *events, size_t count)
-{
-    for (size_t i = 0; i < count; i++) {
-        event(&w->line, doc, &events[i]);
-        w->events++;
-        if (io_writer_flush_line(w) != DYAD_OK)
-            break;
-    }
-    return w->error;
-}
-
-static dyad_status tsv_close(dyad_writer *w)
-{
-    (void)w;
-    return DYAD_OK;
-}
-
-const io_writer_vt io_writer_tsv = {"tsv", tsv_open, tsv_write, tsv_close};
+const io_writer_vt io_writer_tsv = {"tsv", NULL, NULL, NULL, tsv_line};

@@ -129,6 +129,7 @@ struct dyad_reader {
     arena strings;              /* per-record strings (ids), reset per record */
     buf text;                   /* the current document's text */
     void *state;                /* format-specific state */
+    bool jsonl_jansson_only;    /* tests: no fast path, every line via jansson */
 };
 
 struct io_format_ops {

@@ -379,7 +379,7 @@ static bool parse_line(dyad_reader *r, jsonl_state *st, const char *s, size_t n,
         s = st->fixed.data;
         n = st->fixed.len;
     }
-    if (fast_to_doc(r, st, s, n, line, doc)) {
+    if (!r->jsonl_jansson_only && fast_to_doc(r, st, s, n, line, doc)) {
         if (r->text.failed || !doc->id) {
             *status = DYAD_ENOMEM;
             return false;

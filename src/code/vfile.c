@@ -218,13 +218,15 @@ dyad_status code_vfile_parse(const char *data, size_t len, const char *name,
     const char *p = data, *end = data + len;
     int env = 0;
     while ((p = memchr(p, '<', (size_t)(end - p))) != NULL) {
+        /* The '>' bounds every prefix comparison below: the buffer is not
+         * NUL-terminated, and strncmp stops at the first differing byte. */
+        const char *te = memchr(p, '>', (size_t)(end - p));
+        if (!te)
+            break;
         if (!strncmp(p, "<!--", 4)) {
             p = skip_comment(p, end);
             continue;
         }
-        const char *te = memchr(p, '>', (size_t)(end - p));
-        if (!te)
-            break;
         if (!strncmp(p, "<Environment>", 13)) {
             const char *ee = find(te, end, "</Environment>");
             environment(&v, te, ee ? ee : end);

@@ -1,52 +1,12 @@
-/* fuzz_dict_lists.c: libFuzzer target for the dictionary readers of
- * agent, discard and issue dictionaries (the first byte picks the kind), through dict_load_mem. Every input must load or be refused without
- * a crash, and a loaded dictionary must pass dict_check and answer lookups of
- * its own words. A final '!' turns on strict mode. */
-#include <stdint.h>
-#include <string.h>
-
-#include "dict/dict.h"
-
-static void count_diag(const dyad_diag *d, void *ud)
-{
-    size_t *n = ud;
-    *n += d->message[0] != '\0';
-}
+/* fuzz_dict_lists.c: libFuzzer target for the readers of agent, discard and issue dictionaries (the first byte picks the kind);
+ * the checks are in fuzz_dict.h. */
+#include "fuzz_dict.h"
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    dict_file_kind kind = DICT_FILE_VERBS;
-    static const dict_file_kind kinds[] = {DICT_FILE_AGENTS, DICT_FILE_DISCARDS, DICT_FILE_ISSUES};
+    static const dict_file_kind kinds[] = {DICT_FILE_AGENTS, DICT_FILE_DISCARDS,
+                                           DICT_FILE_ISSUES};
     if (size == 0)
         return 0;
-    kind = kinds[data[0] % 3];
-    data++;
-    size--;
-    size_t diags = 0;
-    dict_mem_file f = {kind, "fuzz.txt", (const char *)data, size};
-    dyad_status st;
-    int strict = size > 0 && data[size - 1] == '!';
-    dyad_dict *d = dict_load_mem(&f, 1, strict, count_diag, &diags, &st);
-    if (!d)
-        return 0;
-    if (dict_check(d) != 0)
-        __builtin_trap();
-    dict_stats s;
-    dict_get_stats(d, &s);
-    /* Every word of the dictionary finds itself; phrases of them look up. */
-    dict_word w[8];
-    for (size_t i = 1; i <= s.words && i < 64; i++) {
-        const char *str = dict_word_str(d, (dict_word)i);
-        if (dict_word_find(d, str, strlen(str)) != i)
-            __builtin_trap();
-        w[i % 8] = (dict_word)i;
-    }
-    dict_match m[16];
-    size_t n = s.words < 8 ? s.words : 8;
-    for (size_t i = 0; i < n; i++)
-        dict_lookup(d, w + i, n - i, ~0u, m, 16);
-    for (size_t i = 0; i < s.actors; i++)
-        dict_actor_code_at(d, (uint32_t)i, 20160608);
-    dyad_dict_free(d);
-    return 0;
+    return fuzz_dict(data + 1, size - 1, kinds[data[0] % 3]);
 }

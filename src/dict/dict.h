@@ -39,6 +39,8 @@ typedef struct dict_src {
 
 /* Id of a normalized word, 0 when no dictionary entry uses it. */
 dict_word dict_word_find(const dyad_dict *d, const char *s, size_t len);
+/* The same, with h = hash_bytes(s, len) already in hand. */
+dict_word dict_word_find_hashed(const dyad_dict *d, const char *s, size_t len, uint64_t h);
 const char *dict_word_str(const dyad_dict *d, dict_word w);
 
 /* ---- Phrase lookup --------------------------------------------------------- */

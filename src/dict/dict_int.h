@@ -13,7 +13,7 @@
 #include "dict.h"
 
 #define DICT_CACHE_MAGIC 0x31434944444159ull  /* "YADDIC1" */
-#define DICT_IMAGE_FORMAT 4u                   /* bump when the layout changes */
+#define DICT_IMAGE_FORMAT 5u                   /* bump when the layout changes */
 
 /* ---- Builder ------------------------------------------------------------ */
 
@@ -212,6 +212,7 @@ dict_file_kind dict_guess_kind(const char *data, size_t len);
 
 typedef struct dict_node {      /* a trie node: its entries, sorted by kind, entry */
     uint32_t first_match, nmatch;
+    uint32_t nkids;             /* edges leaving it: 0 ends a walk without a probe */
 } dict_node;
 
 typedef struct dict_fmatch {
@@ -235,7 +236,7 @@ enum dict_section {
     SEC_STRINGS, SEC_WORD_OFF, SEC_WHASH, SEC_NODES, SEC_MATCHES, SEC_EDGES,
     SEC_ACTORS, SEC_CODES, SEC_AGENTS, SEC_BLOCKS, SEC_VERBS, SEC_VERB_WORDS,
     SEC_VERB_FORMS, SEC_PATTERNS, SEC_ELEMS, SEC_SYNSETS, SEC_DISCARDS,
-    SEC_ISSUES, SEC_TRANSFORMS, SEC_FILES, SEC_DIAGS, SEC_HEADS, SEC_COUNT
+    SEC_ISSUES, SEC_TRANSFORMS, SEC_FILES, SEC_DIAGS, SEC_HEADS, SEC_ROOT, SEC_COUNT
 };
 
 typedef struct dict_image_header {
@@ -264,6 +265,7 @@ struct dyad_dict {
     const dict_node *nodes;
     const dict_fmatch *matches;
     const dict_edge *edges;
+    const uint32_t *root;       /* word id -> its node under the root, DICT_NONE */
     const dict_actor *actors;
     const dict_actor_code *codes;
     const dict_agent *agents;

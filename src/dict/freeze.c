@@ -66,6 +66,19 @@ static void fill_trie(const dict_builder *b, char *img, const layout *Lp)
     }
     copy(AT(SEC_EDGES, dict_edge), b->edges, b->edges_cap * sizeof(dict_edge));
     copy(AT(SEC_WHASH, uint32_t), b->whash, b->whash_cap * sizeof(uint32_t));
+    /* The first step of every lookup is from the root: an array by word id
+     * spares it the edge table's hash probe. */
+    uint32_t *root = AT(SEC_ROOT, uint32_t);
+    for (size_t w = 0; w < b->word_off.len; w++)
+        root[w] = DICT_NONE;
+    const dict_edge *e = (const dict_edge *)b->edges;
+    for (size_t i = 0; i < b->edges_cap; i++) {
+        if (e[i].parent == UINT32_MAX)
+            continue;
+        nodes[e[i].parent].nkids++;
+        if (e[i].parent == 0 && e[i].word < b->word_off.len)
+            root[e[i].word] = e[i].child;
+    }
 }
 
 static void fill_actors(const dict_builder *b, char *img, const layout *Lp)
@@ -288,6 +301,7 @@ dyad_dict *dict_freeze(dict_builder *b, uint64_t key, size_t source_bytes)
     place(&L, SEC_FILES, b->files.len, sizeof(uint32_t));
     place(&L, SEC_DIAGS, b->diags.len, sizeof(dict_rdiag));
     place(&L, SEC_HEADS, nheads, sizeof(dict_head));
+    place(&L, SEC_ROOT, b->word_off.len, sizeof(uint32_t));
     /* Zero padding at the end: a string can never run off the image. */
     L.size = (L.size + 16 + 15) & ~(size_t)15;
     /* The image is written once, front to back: map it with its pages
@@ -343,14 +357,15 @@ bool dict_bind(dyad_dict *d)
         sizeof(dict_block), sizeof(dict_verb), sizeof(dict_word), sizeof(dict_word),
         sizeof(dict_pattern), sizeof(dict_elem), sizeof(dict_synset), sizeof(dict_discard),
         sizeof(dict_issue), sizeof(dict_transform), sizeof(uint32_t), sizeof(dict_rdiag),
-        sizeof(dict_head)};
+        sizeof(dict_head), sizeof(uint32_t)};
     for (int s = 0; s < SEC_COUNT; s++)
         if (h->off[s] > d->size || h->count[s] > (d->size - h->off[s]) / item[s] ||
             h->off[s] % 16)
             return false;
     if (h->count[SEC_WHASH] != h->whash_cap || h->count[SEC_EDGES] != h->edges_cap ||
         (h->whash_cap & (h->whash_cap - 1)) || (h->edges_cap & (h->edges_cap - 1)) ||
-        h->count[SEC_STRINGS] == 0 || h->count[SEC_NODES] == 0)
+        h->count[SEC_STRINGS] == 0 || h->count[SEC_NODES] == 0 ||
+        h->count[SEC_ROOT] != h->count[SEC_WORD_OFF])
         return false;
     char *img = d->image;
 #define VIEW(field, sec, T) d->field = (const T *)(img + h->off[sec])
@@ -361,6 +376,7 @@ bool dict_bind(dyad_dict *d)
     VIEW(nodes, SEC_NODES, dict_node);
     VIEW(matches, SEC_MATCHES, dict_fmatch);
     VIEW(edges, SEC_EDGES, dict_edge);
+    VIEW(root, SEC_ROOT, uint32_t);
     VIEW(actors, SEC_ACTORS, dict_actor);
     VIEW(codes, SEC_CODES, dict_actor_code);
     VIEW(agents, SEC_AGENTS, dict_agent);

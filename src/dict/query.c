@@ -9,10 +9,15 @@
 
 dict_word dict_word_find(const dyad_dict *d, const char *s, size_t len)
 {
+    return dict_word_find_hashed(d, s, len, hash_bytes(s, len));
+}
+
+dict_word dict_word_find_hashed(const dyad_dict *d, const char *s, size_t len, uint64_t h)
+{
     if (!d || len == 0)
         return 0;
     size_t cap = d->h->whash_cap;
-    size_t j = hash_bytes(s, len) & (cap - 1);
+    size_t j = h & (cap - 1);
     for (size_t probes = 0; probes < cap && d->whash[j]; probes++) {
         const char *w = d->strings + d->word_off[d->whash[j]];
         /* The first byte settles most probes without a call. */
@@ -62,13 +67,15 @@ size_t dict_lookup(const dyad_dict *d, const dict_word *words, size_t n,
     /* Walk down as far as the words go, remembering the nodes; then report
      * from the deepest up so the longest phrases come first. */
     uint32_t path[64];
-    size_t depth = 0, node = 0;
-    while (depth < n && depth < DYAD_COUNT(path) && words[depth]) {
-        uint32_t c = child(d, (uint32_t)node, words[depth]);
+    size_t depth = 0;
+    if (n && words[0] && words[0] < d->h->count[SEC_ROOT] && d->root[words[0]] != DICT_NONE)
+        path[depth++] = d->root[words[0]];
+    while (depth && depth < n && depth < DYAD_COUNT(path) && words[depth] &&
+           d->nodes[path[depth - 1]].nkids) {
+        uint32_t c = child(d, path[depth - 1], words[depth]);
         if (c == DICT_NONE)
             break;
         path[depth++] = c;
-        node = c;
     }
     size_t total = 0;
     for (size_t k = depth; k-- > 0;) {
@@ -286,13 +293,26 @@ static int check_trie(const dyad_dict *d)
                 return 2;
         }
     }
+    size_t kids = 0, roots = 0;
     for (size_t i = 0; i < h->edges_cap; i++) {
         const dict_edge *e = &d->edges[i];
-        if (e->parent != UINT32_MAX &&
-            (e->parent >= nn || e->child >= nn || e->child == 0 ||
-             e->word == 0 || e->word >= h->count[SEC_WORD_OFF]))
+        if (e->parent == UINT32_MAX)
+            continue;
+        if (e->parent >= nn || e->child >= nn || e->child == 0 ||
+            e->word == 0 || e->word >= h->count[SEC_WORD_OFF] ||
+            child(d, e->parent, e->word) != e->child)
             return 3;
+        kids++;
+        if (e->parent == 0 && d->root[e->word] != e->child)
+            return 5;
+        roots += e->parent == 0;
     }
+    for (size_t i = 0; i < nn; i++)
+        kids -= d->nodes[i].nkids;
+    for (size_t w = 0; w < h->count[SEC_ROOT]; w++)
+        roots -= d->root[w] != DICT_NONE;
+    if (kids || roots)
+        return 5;
     for (size_t i = 1; i < h->count[SEC_WORD_OFF]; i++)
         if (d->word_off[i] >= h->count[SEC_STRINGS] ||
             dict_word_find(d, d->strings + d->word_off[i], strlen(d->strings + d->word_off[i])) != i)

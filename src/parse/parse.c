@@ -123,15 +123,40 @@ static uint32_t contraction(const char *w, uint32_t len)
     return len - 3;
 }
 
-static void add_tok(parse_sent *ps, const dyad_dict *d, uint32_t ti,
-                    const char *w, uint32_t len, uint32_t tflags)
+static uint32_t word_info(const parse_lexicon *lx, parse_wcache *wc, const parse_tok *t);
+
+/* The dictionary id and lexicon facts of a word, through the coder's memo
+ * when it has one. */
+static void word_facts(const dyad_dict *d, const parse_lexicon *lx, parse_wcache *wc,
+                       parse_tok *p)
+{
+    uint64_t h = hash_bytes(p->norm, p->len);
+    parse_wmemo *m = wc && wc->memo && p->len <= sizeof wc->memo->w
+                   ? &wc->memo[h & (PARSE_WMEMO - 1)] : NULL;
+    if (m && m->len == p->len && !memcmp(m->w, p->norm, p->len)) {
+        p->id = m->id;
+        p->info = m->info;
+        return;
+    }
+    p->id = dict_word_find_hashed(d, p->norm, p->len, h);
+    p->info = word_info(lx, wc, p);
+    if (m && p->len) {
+        m->len = (uint8_t)p->len;
+        memcpy(m->w, p->norm, p->len);
+        m->id = p->id;
+        m->info = p->info;
+    }
+}
+
+static void add_tok(parse_sent *ps, const dyad_dict *d, const parse_lexicon *lx,
+                    uint32_t ti, const char *w, uint32_t len, uint32_t tflags)
 {
     parse_tok *p = &ps->toks[ps->n++];
     memset(p, 0, sizeof *p);
     p->tok = ti;
     p->norm = w;
     p->len = len;
-    p->id = dict_word_find(d, w, len);
+    word_facts(d, lx, ps->wc, p);
     p->unit = PARSE_NONE;
     p->np = PARSE_NONE;
     if ((tflags & TOK_CAP) && !(tflags & TOK_SENT_START))
@@ -144,7 +169,7 @@ static void add_tok(parse_sent *ps, const dyad_dict *d, uint32_t ti,
         p->pos = len == 1 && w[0] == ',' ? POS_COMMA : POS_PUNCT;
 }
 
-static dyad_status tokens(arena *a, const dyad_dict *d,
+static dyad_status tokens(arena *a, const dyad_dict *d, const parse_lexicon *lx,
                           const text_doc *doc, const text_sentence *s,
                           parse_sent *ps)
 {
@@ -170,10 +195,10 @@ static dyad_status tokens(arena *a, const dyad_dict *d,
             continue;   /* Dol_Amroth; quotation marks break no phrase */
         uint32_t len = tk[i].norm_len, c = contraction(w, len);
         if (c && (tk[i].flags & TOK_WORD)) {
-            add_tok(ps, d, s->first_token + i, w, c, tk[i].flags);
-            add_tok(ps, d, s->first_token + i, "N'T", 3, 0);
+            add_tok(ps, d, lx, s->first_token + i, w, c, tk[i].flags);
+            add_tok(ps, d, lx, s->first_token + i, "N'T", 3, 0);
         } else {
-            add_tok(ps, d, s->first_token + i, w, len, tk[i].flags);
+            add_tok(ps, d, lx, s->first_token + i, w, len, tk[i].flags);
         }
     }
     return DYAD_OK;
@@ -551,7 +576,7 @@ static void tag(const parse_lexicon *lx, parse_wcache *wc, const dyad_dict *d,
 {
     uint32_t *info = ps->tok_group;   /* scratch until chunking */
     for (uint32_t i = 0; i < ps->n; i++) {
-        info[i] = word_info(lx, wc, &ps->toks[i]);
+        info[i] = ps->toks[i].info;
         ps->toks[i].lex = (uint8_t)(info[i] & 0xff);
         ps->toks[i].verbish = (int8_t)((info[i] >> 30) & 1);
         if (info[i] & (1u << 28))
@@ -597,7 +622,7 @@ dyad_status parse_sentence(arena *a, const dyad_dict *d, const parse_lexicon *lx
     out->sentence = s;
     out->wc = wc;
     out->discard = PARSE_NONE;
-    dyad_status st = tokens(a, d, doc, &doc->sentences[s], out);
+    dyad_status st = tokens(a, d, lx, doc, &doc->sentences[s], out);
     if (st == DYAD_OK)
         st = units(a, d, out);
     if (st != DYAD_OK)

@@ -66,6 +66,7 @@ typedef struct parse_tok {
     uint32_t np;           /* NP chunk containing it, or PARSE_NONE */
     uint8_t lex;           /* lexicon classes (LX_*), looked up once */
     int8_t verbish;        /* could be a verb form: -1 not yet known */
+    uint32_t info;         /* lexicon facts (word_info bits) */
 } parse_tok;
 
 /* A dictionary phrase chosen for tokens [begin, end). */
@@ -148,9 +149,23 @@ void parse_opts_default(parse_opts *o);
 
 /* Per-coder memo of what the lexicon and the closed-class table say about
  * each dictionary word id (the same words recur in every sentence). */
+/* A recently seen word, its dictionary id and lexicon facts. The word is
+ * kept inline so a hit is checked byte for byte within one cache line: the
+ * dictionary's word table and the lexicon are large, and each of their
+ * probes is a cache miss. */
+typedef struct parse_wmemo {
+    char w[22];
+    uint8_t len;           /* 0: empty slot */
+    uint8_t pad;
+    uint32_t id;
+    uint32_t info;
+} parse_wmemo;
+#define PARSE_WMEMO 4096
+
 typedef struct parse_wcache {
     uint32_t *e;           /* 0: not yet known */
     size_t n;
+    parse_wmemo *memo;     /* PARSE_WMEMO slots by word hash (may be NULL) */
     /* Words no dictionary uses: a direct-mapped cache by string hash. */
     uint64_t *sh;          /* PARSE_WCACHE_STR slots; hash, 0 = empty */
     uint32_t *sv;

@@ -75,6 +75,17 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                            uint32_t g, int32_t date, const code_coref *coref,
                            int split, code_actor *out, uint32_t max);
 
+/* ---- Event anaphora (anaphora.c) --------------------------------------- */
+
+/* "rejected the offer", "condemned the air strikes": when the noun phrase
+ * starting at token `at` (and ending by `end`) is a definite event noun,
+ * fills *out with the source of the latest event of that kind among ev[0,
+ * nev) (this document's so far) that is none of src, spanning the noun
+ * phrase. Returns 1 if so, else 0. */
+uint32_t code_event_anaphor(const parse_sent *ps, uint32_t at, uint32_t end,
+                            const dyad_event *ev, size_t nev,
+                            const code_actor *src, uint32_t ns, code_actor *out);
+
 /* ---- Validation files (vfile.c) ------------------------------------------ */
 
 typedef struct code_vevent {

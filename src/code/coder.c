@@ -704,6 +704,9 @@ static void code_vg(sctx *x, uint32_t v)
     int pairs = sg != PARSE_NONE && sg == tg;
     if (search)
         nt = find_target(x, v, from, obj_end, src, ns, tgt, &tg, &pairs);
+    if (search && !nt && ns)   /* the pattern may have matched the noun itself */
+        nt = code_event_anaphor(ps, vg->end, obj_end > from ? obj_end : from,
+                                c->events.data, c->events.len, src, ns, tgt);
     else if (tg != PARSE_NONE)
         nt = code_group_actors(&c->a, c->dict, ps, tg, x->doc->date, &c->coref,
                                c->syntax == DICT_SYNTAX_P1, tgt, CODE_MAX_ACTORS);

@@ -259,6 +259,12 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
             /* "the pair", "the two sides", "both": the last compound. */
             for (uint32_t i = 0; coref && i < coref->npair && n < max; i++)
                 out[n++] = coref->pair[i];
+        } else if (np->nagents && cj->dist_from == PARSE_NONE) {
+            /* "the Syrian government and rebels": a conjunct of agents
+             * alone is an actor of its own, whatever its neighbours. */
+            actor_base(d, ps, PARSE_NONE, date, &c);
+            add_agents(d, ps, np, 0, &c);
+            n = emit(a, &c, PARSE_NONE, np->begin, np->end, out, n, max, split);
         }
     }
     return n;

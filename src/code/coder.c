@@ -266,9 +266,64 @@ static int same_actors(const code_actor *a, uint32_t na, const code_actor *b, ui
  * then after what its pattern matched. A pronoun that resolves to the
  * source itself is passed over, unless the source is a compound ("A and B
  * delayed their meeting": each acts on the other). */
+static int word_is(const parse_tok *t, const char *w)
+{
+    return strlen(w) == t->len && !memcmp(w, t->norm, t->len);
+}
+
+/* After a verb of arrival or travel, "in X" is where one goes ("arrived
+ * in Moscow"), so X takes part. */
+static int motion_verb(const parse_tok *h)
+{
+    static const char *const stems[] = {"ARRIV", "LAND", "TRAVEL", "FLEW", "FLOWN", "FLY",
+                                        "FLIES", "RETURN", "VISIT", "TOUCHED", "STOPP"};
+    for (size_t i = 0; i < DYAD_COUNT(stems); i++)
+        if (h->len >= strlen(stems[i]) && !memcmp(h->norm, stems[i], strlen(stems[i])))
+            return 1;
+    return 0;
+}
+
+/* One consults with someone about something: for a consultation (04), a
+ * group after "about" or the object of "discuss" is the topic, not the
+ * other party ("Lavrov and Kerry discussed Syria"). */
+static int topic_group(const parse_sent *ps, uint32_t v, uint32_t g, const char *code,
+                       uint32_t ns)
+{
+    if (!code)
+        return 0;
+    uint32_t b = ps->groups[g].begin;
+    /* "A and B agreed a ceasefire in Darfur": the parties are the subjects,
+     * and an actor in a phrase attached to the object is where. With one
+     * party, CAMEO coders take it as the other ("appealed for peace in X"). */
+    const parse_group *gr = &ps->groups[g];
+    for (uint32_t j = 0; ns >= 2 && j < gr->nconj; j++) {
+        const parse_np *np = &ps->nps[ps->conjs[gr->first_conj + j].np];
+        if (np->actor != PARSE_NONE || np->nagents || np->pron != PARSE_NONE) {
+            b = np->begin;
+            break;
+        }
+    }
+    /* "met in Cairo", "agreed a ceasefire in Darfur": where it happened.
+     * A visit's place is its host ("arrived in Moscow"), and force is
+     * aimed at where it strikes ("shelled positions in Gaza"). */
+    if (b > 0 && strncmp(code, "042", 3) && strncmp(code, "043", 3) &&
+        strncmp(code, "18", 2) && strncmp(code, "19", 2) && strncmp(code, "20", 2) &&
+        !motion_verb(&ps->toks[ps->vgs[v].head]) &&
+        (word_is(&ps->toks[b - 1], "IN") || word_is(&ps->toks[b - 1], "INSIDE")))
+        return 1;
+    if (strncmp(code, "04", 2))
+        return 0;
+    const parse_vg *vg = &ps->vgs[v];
+    if (b > 0 && (word_is(&ps->toks[b - 1], "ABOUT") || word_is(&ps->toks[b - 1], "REGARDING") ||
+                  word_is(&ps->toks[b - 1], "CONCERNING")))
+        return 1;
+    const parse_tok *h = &ps->toks[vg->head];
+    return b == vg->end && h->len >= 7 && !memcmp(h->norm, "DISCUSS", 7);
+}
+
 static uint32_t find_target(sctx *x, uint32_t v, uint32_t from2, uint32_t to2,
                             const code_actor *src, uint32_t ns, code_actor *tgt,
-                            uint32_t *tg, int *pairs)
+                            uint32_t *tg, int *pairs, const char *code)
 {
     dyad_coder *c = x->c;
     const parse_sent *ps = x->ps;
@@ -293,7 +348,7 @@ static uint32_t find_target(sctx *x, uint32_t v, uint32_t from2, uint32_t to2,
             if (g == PARSE_NONE)
                 break;
 
-            if (beyond_infinitive(ps, ranges[r][0], g)) {
+            if (beyond_infinitive(ps, ranges[r][0], g) || topic_group(ps, v, g, code, ns)) {
                 i = ps->groups[g].end;
                 continue;
             }
@@ -703,7 +758,7 @@ static void code_vg(sctx *x, uint32_t v)
     uint32_t nt = 0;
     int pairs = sg != PARSE_NONE && sg == tg;
     if (search)
-        nt = find_target(x, v, from, obj_end, src, ns, tgt, &tg, &pairs);
+        nt = find_target(x, v, from, obj_end, src, ns, tgt, &tg, &pairs, code);
     if (search && !nt && ns)   /* the pattern may have matched the noun itself */
         nt = code_event_anaphor(ps, vg->end, obj_end > from ? obj_end : from,
                                 c->events.data, c->events.len, src, ns, tgt);

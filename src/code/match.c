@@ -194,10 +194,14 @@ static int match_post(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t c
                       code_match *r)
 {
     int score = 0, adj = (pt->elems[vi].flags & PATF_ADJACENT) != 0;
-    int in_group = 0, group_n = 0;
+    int in_group = 0, group_n = 0, in_prep = 0;
     uint32_t group_np = PARSE_NONE;
     for (uint32_t k = vi + 1; k < pt->nelems; k++) {
         const dict_elem *e = &pt->elems[k];
+        if (e->kind == PAT_PREP_BEGIN)
+            in_prep = 1;
+        else if (e->kind == PAT_PREP_END)
+            in_prep = 0;
         if (e->kind == PAT_GROUP_BEGIN) {
             in_group = 1;
             group_n = 0;
@@ -217,7 +221,10 @@ static int match_post(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t c
         for (; p < m->hi; p++) {
             if ((got = elem_fwd(m, e, p, &g)) != 0)
                 break;
+            /* Inside (...) the words after the preposition are its object:
+             * "(TO &AID)" is not "to let aid convoys ...". */
             if (must || (head && m->ps->toks[p].pos != POS_ADJ) || !skippable(m, pt, p) ||
+                (in_prep > 1 && m->ps->toks[p].pos == POS_VERB) ||
                 (in_group && group_np != PARSE_NONE && m->ps->toks[p].np != group_np))
                 return -1;
         }
@@ -234,6 +241,7 @@ static int match_post(mstate *m, const dict_pattern *pt, uint32_t vi, uint32_t c
         r->uses_neg |= neg_hit(m, p, got);
         score += elem_score(e, got);
         cur = p + got;
+        in_prep += in_prep != 0;
     }
     r->post_end = cur;
     return score;

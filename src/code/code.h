@@ -17,6 +17,9 @@ typedef struct code_config {
                                 expect (dyad validate): a trailing ", X said" and a
                                 targetless 010 give X --- 01x, the press is a target.
                                 Off (dyad code): no such events */
+    int literal_modality;    /* PETRARCH's reading, as its validation records expect
+                                (dyad validate): modals and "plans to" change nothing.
+                                Off (dyad code): see modality.c */
 } code_config;
 
 void code_config_default(code_config *cfg);
@@ -85,6 +88,21 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
 uint32_t code_event_anaphor(const parse_sent *ps, uint32_t at, uint32_t end,
                             const dyad_event *ev, size_t nev,
                             const code_actor *src, uint32_t ns, code_actor *out);
+
+/* ---- Modality (modality.c) ---------------------------------------------- */
+
+typedef enum code_mood {
+    CODE_MOOD_FACT,          /* it happened (or happens) */
+    CODE_MOOD_INTENT,        /* "will", "plans to", "is ready to" */
+    CODE_MOOD_SPECULATION,   /* "could", "might", "should": nothing asserted */
+    CODE_MOOD_UNREALIZED,    /* "failed to", "no longer", "has no plans to" */
+} code_mood;
+
+/* What verb group v asserts about its event. */
+code_mood code_mood_of(const parse_sent *ps, uint32_t v);
+/* CAMEO's code for the intent or threat to do what code does ("040" ->
+ * "036", "163" -> "1312"), or NULL when the code is already verbal. */
+const char *code_intent_of(const char *code);
 
 /* ---- Validation files (vfile.c) ------------------------------------------ */
 

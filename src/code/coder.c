@@ -773,6 +773,13 @@ static void code_vg(sctx *x, uint32_t v)
         nt = ns;
         pairs = 1;
     }
+    code_mood mood = c->cfg.literal_modality ? CODE_MOOD_FACT : code_mood_of(ps, v);
+    if (mood == CODE_MOOD_UNREALIZED)
+        negated = 1;
+    else if (mood == CODE_MOOD_INTENT && !negated && !code_none(code) && code_intent_of(code)) {
+        code = code_intent_of(code);   /* "will provide" aid: intent to (033) */
+        code2 = NULL;
+    }
     if (negated && c->syntax == DICT_SYNTAX_P2)
         code = negate_code(code);
     const char *why = NULL;
@@ -780,7 +787,10 @@ static void code_vg(sctx *x, uint32_t v)
     if (code_none(code))
         why = "the verb or pattern has no code (---)";
     else if (negated && !(c->opts & DYAD_OPT_KEEP_NEGATED))
-        why = "negated verb";
+        why = mood == CODE_MOOD_UNREALIZED ? "did not happen ('failed to', 'no longer', 'no plans to')"
+                                           : "negated verb";
+    else if (mood == CODE_MOOD_SPECULATION)
+        why = "speculation ('could', 'might', 'should'): no event asserted";
     else if ((c->opts & DYAD_OPT_REQUIRE_DYAD) && (!ns || !nt))
         why = !ns ? "no source actor (require_dyad)" : "no target actor (require_dyad)";
     else if (!ns && !nt)

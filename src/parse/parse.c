@@ -431,6 +431,13 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
         const parse_tok *prev = i ? &ps->toks[i - 1] : NULL;
         const parse_tok *next = i + 1 < ps->n ? &ps->toks[i + 1] : NULL;
         unsigned pp = prev ? prev->pos : POS_X;
+        if (t->pos == POS_NOUN && (t->flags & PF_S) && verbish(lx, ps, t) && next &&
+            next->pos == POS_TO && i + 2 < ps->n && ps->toks[i + 2].pos == POS_VERB &&
+            (pp == POS_PROPN || pp == POS_NOUN ||
+             (pp == POS_PRON && !(prev->flags & PF_POSSDET)))) {
+            t->pos = POS_VERB;   /* "Modi plans to visit": a verb taking an infinitive */
+            continue;
+        }
         if (t->pos == POS_VERB && pp == POS_ADV && i >= 1 && t->unit != PARSE_NONE &&
             ps->units[t->unit].end == i + 1 &&
             (t->lex & LX_ADJ) &&
@@ -445,8 +452,10 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
             t->pos = POS_ADJ;   /* "targeted moderate rebels" */
             continue;
         }
-        if (t->pos == POS_VERB && (t->flags & PF_ED) && t->unit == PARSE_NONE &&
-            (pp == POS_TO || pp == POS_PREP || pp == POS_DET) && next &&
+        if (t->pos == POS_VERB && (t->flags & PF_ED) &&
+            (t->unit == PARSE_NONE || (pp == POS_VERB && ps->units[t->unit].begin == i &&
+                                        ps->units[t->unit].end == i + 1)) &&
+            (pp == POS_TO || pp == POS_PREP || pp == POS_DET || pp == POS_VERB) && next &&
             (next->pos == POS_NOUN || next->pos == POS_PROPN || next->pos == POS_ADJ)) {
             t->pos = POS_ADJ;   /* "to besieged Syrian civilians": a participle adjective */
             continue;

@@ -76,8 +76,53 @@ static void subject_verb_object(void **state)
 {
     (void)state;
     assert_string_equal(code(0, 20160101, "Arnor attacked Gondor."), "ARN GON 190");
-    assert_string_equal(code(0, 20160101, "Arnor will restore full diplomatic ties with Gondor."),
+    assert_string_equal(code(0, 20160101, "Arnor restored full diplomatic ties with Gondor."),
                         "ARN GON 051");
+}
+
+/* What a clause asserts: intent maps to CAMEO's 03 and 13 codes, speculation
+ * and unrealized events give none; PETRARCH's literal reading keeps all. */
+static const char *code_cfg(int literal, const char *text)
+{
+    static char out[256];
+    dyad_coder *c = dyad_coder_new(dict, 0);
+    assert_non_null(c);
+    code_config cfg;
+    code_config_default(&cfg);
+    cfg.literal_modality = literal;
+    code_coder_configure(c, 0, &cfg);
+    dyad_doc doc = {"t", 20160101, text, strlen(text), NULL, NULL, NULL, 0};
+    const dyad_event *ev;
+    size_t n;
+    assert_int_equal(dyad_coder_code(c, &doc, &ev, &n, NULL, NULL), DYAD_OK);
+    out[0] = '\0';
+    for (size_t i = 0; i < n; i++) {
+        size_t l = strlen(out);
+        snprintf(out + l, sizeof out - l, "%s%s %s %s", i ? "; " : "", ev[i].source,
+                 ev[i].target, ev[i].code);
+    }
+    dyad_coder_free(c);
+    return out;
+}
+
+static void modality(void **state)
+{
+    (void)state;
+    assert_string_equal(code_cfg(0, "Arnor will restore full diplomatic ties with Gondor."),
+                        "ARN GON 032");
+    assert_string_equal(code_cfg(1, "Arnor will restore full diplomatic ties with Gondor."),
+                        "ARN GON 051");
+    assert_string_equal(code_cfg(0, "Arnor plans to attack Gondor."), "ARN GON 1384");
+    assert_string_equal(code_cfg(0, "Arnor is ready to meet Gondor."), "ARN GON 036");
+    assert_string_equal(code_cfg(0, "Arnor could attack Gondor."), "");
+    assert_string_equal(code_cfg(1, "Arnor could attack Gondor."), "ARN GON 190");
+    assert_string_equal(code_cfg(0, "Arnor failed to meet Gondor."), "");
+    assert_string_equal(code_cfg(0, "Arnor has no plans to attack Gondor."), "");
+    assert_string_equal(code_cfg(0, "Arnor no longer attacks Gondor."), "");
+    assert_string_equal(code_cfg(0, "Arnor would attack Gondor if provoked."), "ARN GON 1384");
+    assert_string_equal(code_intent_of("163"), "1312");
+    assert_string_equal(code_intent_of("0871"), "0356");
+    assert_null(code_intent_of("010"));
 }
 
 static void passive_with_agent_swaps(void **state)
@@ -324,6 +369,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(subject_verb_object),
+        cmocka_unit_test(modality),
         cmocka_unit_test(passive_with_agent_swaps),
         cmocka_unit_test(compounds_give_one_event_each),
         cmocka_unit_test(agents_compose),

@@ -1,0 +1,121 @@
+/* modality.c: what a clause asserts about its event.
+ *
+ * News reports what happened, what someone means to do, and what might
+ * happen, often in one sentence. CAMEO codes them apart: "the United States
+ * will provide Ukraine with missiles" is an intent to give military aid
+ * (0332), not aid given (072); "Modi plans to visit Israel" is an intent to
+ * meet (036); "would impose sanctions if ..." is a threat (1312); "Iran
+ * could retaliate, analysts said" asserts no event at all; "failed to meet"
+ * and "no longer supplies" deny the event, as "not" does. PETRARCH reads
+ * none of this (every verb is a fact), and its validation records expect
+ * that: `dyad validate` turns this reading off. */
+#include <string.h>
+
+#include "code.h"
+
+static int is(const parse_tok *t, const char *w)
+{
+    return strlen(w) == t->len && !memcmp(w, t->norm, t->len);
+}
+
+static int starts(const parse_tok *t, const char *stem)
+{
+    size_t n = strlen(stem);
+    return t->len >= n && !memcmp(t->norm, stem, n);
+}
+
+static int any(const parse_tok *t, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (is(t, words[i]))
+            return 1;
+    return 0;
+}
+
+/* The modal of the verb group, if any. */
+static code_mood modal_mood(const parse_sent *ps, const parse_vg *vg)
+{
+    static const char *const future[] = {"WILL", "WOULD", "SHALL", "'LL", "WO"};
+    static const char *const maybe[] = {"COULD", "MIGHT", "MAY", "MUST", "SHOULD", "OUGHT"};
+    for (uint32_t i = vg->begin; i < vg->head; i++) {
+        const parse_tok *t = &ps->toks[i];
+        if (t->pos != POS_MODAL)
+            continue;
+        if (any(t, future, DYAD_COUNT(future)))
+            return CODE_MOOD_INTENT;
+        if (any(t, maybe, DYAD_COUNT(maybe)))
+            return CODE_MOOD_SPECULATION;
+    }
+    return CODE_MOOD_FACT;
+}
+
+/* "plans to visit", "is ready to hold talks", "failed to meet", "has no
+ * plans to send": the word before an infinitive's "to" says whether its
+ * event is meant, or did not happen. */
+static code_mood infinitive_mood(const parse_sent *ps, const parse_vg *vg)
+{
+    static const char *const intend_verbs[] = {
+        "PLAN", "INTEND", "AIM", "PREPAR", "EXPECT", "HOPE", "WANT", "WISH", "SEEK",
+        "SOUGHT", "VOW", "PLEDG", "PROMIS", "DECID", "RESOLV", "PROPOS", "OFFER",
+    };
+    static const char *const intend_adjs[] = {
+        "READY", "PREPARED", "WILLING", "DETERMINED", "EAGER", "SET", "POISED",
+        "ABOUT", "KEEN", "GOING",
+    };
+    if (!vg->infinitive || vg->begin == 0)
+        return CODE_MOOD_FACT;
+    uint32_t to = vg->begin;
+    while (to < vg->head && ps->toks[to].pos != POS_TO)
+        to++;
+    if (to == vg->head || to == 0)
+        return CODE_MOOD_FACT;
+    const parse_tok *w = &ps->toks[to - 1];
+    if (starts(w, "FAIL"))
+        return CODE_MOOD_UNREALIZED;
+    if (is(w, "PLANS") || is(w, "PLAN") || is(w, "INTENTION") || is(w, "INTENT")) {
+        /* "has no plans to", "denied any plan to" */
+        for (uint32_t i = to - 1; i-- > 0 && i + 4 > to;)
+            if (is(&ps->toks[i], "NO") || is(&ps->toks[i], "NOT") || is(&ps->toks[i], "N'T"))
+                return CODE_MOOD_UNREALIZED;
+        return CODE_MOOD_INTENT;
+    }
+    if (w->pos == POS_VERB) {
+        for (size_t i = 0; i < DYAD_COUNT(intend_verbs); i++)
+            if (starts(w, intend_verbs[i]))
+                return CODE_MOOD_INTENT;
+        return CODE_MOOD_FACT;
+    }
+    return any(w, intend_adjs, DYAD_COUNT(intend_adjs)) ? CODE_MOOD_INTENT : CODE_MOOD_FACT;
+}
+
+code_mood code_mood_of(const parse_sent *ps, uint32_t v)
+{
+    const parse_vg *vg = &ps->vgs[v];
+    /* "no longer supplies" */
+    for (uint32_t i = vg->begin > 2 ? vg->begin - 2 : 0; i + 1 < vg->head; i++)
+        if (is(&ps->toks[i], "NO") && is(&ps->toks[i + 1], "LONGER"))
+            return CODE_MOOD_UNREALIZED;
+    code_mood m = modal_mood(ps, vg);
+    if (m != CODE_MOOD_FACT)
+        return m;
+    return infinitive_mood(ps, vg);
+}
+
+const char *code_intent_of(const char *code)
+{
+    /* Most specific first: the first entry whose prefix the code has. */
+    static const char *const map[][2] = {
+        {"04", "036"}, {"05", "032"},
+        {"061", "0311"}, {"062", "0312"}, {"063", "0313"}, {"064", "0314"}, {"06", "031"},
+        {"071", "0331"}, {"072", "0332"}, {"073", "0333"}, {"074", "0334"}, {"07", "033"},
+        {"081", "0351"}, {"082", "0352"}, {"083", "034"}, {"084", "0353"}, {"085", "0354"},
+        {"086", "0355"}, {"087", "0356"}, {"08", "035"},
+        {"14", "133"}, {"15", "138"},
+        {"161", "1313"}, {"162", "1311"}, {"163", "1312"}, {"16", "131"},
+        {"17", "137"}, {"18", "1383"}, {"19", "1384"}, {"20", "1385"},
+    };
+    for (size_t i = 0; code && i < DYAD_COUNT(map); i++)
+        if (!strncmp(code, map[i][0], strlen(map[i][0])))
+            return map[i][1];
+    return NULL;   /* statements, appeals, intents, threats: already what is said */
+}

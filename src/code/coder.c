@@ -618,6 +618,77 @@ static uint32_t governing_vg(const parse_sent *ps, uint32_t v)
     return PARSE_NONE;
 }
 
+/* Codes whose complement is something not asserted: appeals and demands
+ * (02, 10), intents (03), accusations (11), rejections (12), threats (13),
+ * denials (016). "Ukraine demanded that Russia withdraw" reports no
+ * withdrawal. */
+static int content_code(const char *code)
+{
+    static const char *const roots[] = {"02", "03", "10", "11", "12", "13"};
+    for (size_t i = 0; i < DYAD_COUNT(roots); i++)
+        if (!strncmp(code, roots[i], 2))
+            return 1;
+    return !strcmp(code, "016");
+}
+
+/* Is verb group v inside the complement of an earlier verb whose event
+ * does not assert it ("accused X of plotting to kill Y", "denied the claim
+ * that ...", "urged X to stop selling ...")? Verbs between without events
+ * are part of the same complement; a clause boundary ends the search. */
+static uint32_t unasserted_content(sctx *x, uint32_t v)
+{
+    const parse_sent *ps = x->ps;
+    if (!x->ev_from || !x->ev_to)
+        return PARSE_NONE;
+    uint32_t end = ps->vgs[v].begin;
+    int linked = !ps->vgs[v].finite;
+    for (uint32_t w = v; w-- > 0;) {
+        const parse_vg *wg = &ps->vgs[w];
+        for (uint32_t i = wg->end; i < end; i++) {
+            const parse_tok *t = &ps->toks[i];
+            if (t->pos == POS_PUNCT || t->pos == POS_COMMA ||
+                (t->pos == POS_CONJ && ps->tok_group[i] == PARSE_NONE))
+                return PARSE_NONE;   /* a clause of its own */
+            linked |= t->pos == POS_SUB || t->pos == POS_REL || t->pos == POS_TO ||
+                      word_is(t, "OF");
+        }
+        if (x->ev_to[w] > x->ev_from[w])
+            return linked && content_code(VEC_AT(&x->c->events, dyad_event, x->ev_from[w]).code)
+                   ? w : PARSE_NONE;
+        linked |= !wg->finite;
+        end = wg->begin;
+    }
+    return PARSE_NONE;
+}
+
+/* CAMEO files appeals (02), intents (03) and demands (10) by what is asked
+ * or offered, in parallel: an appeal or demand for a release is 0253 /
+ * 1053 as the intent to release is 0353. A generic appeal or demand
+ * (020, 100) whose content is a coded act takes that subcode. */
+static void refine_by_content(sctx *x, uint32_t w, const char *content)
+{
+    const char *intent = content ? code_intent_of(content) : NULL;
+    if (!intent || strncmp(intent, "03", 2) || strlen(intent) < 3)
+        return;
+    for (uint32_t i = x->ev_from[w]; i < x->ev_to[w]; i++) {
+        dyad_event *e = &VEC_AT(&x->c->events, dyad_event, i);
+        const char *root = !strcmp(e->code, "020") ? "02" : !strcmp(e->code, "100") ? "10" : NULL;
+        /* 10x has no material (031) or diplomatic (032) cooperation, nor
+         * mediating (039); 02x no 039 either. */
+        if (!root || intent[2] == '9' || (root[0] == '1' && intent[2] < '3'))
+            continue;
+        char code[8];
+        snprintf(code, sizeof code, "%s%s", root, intent + 2);
+        double gs = 0;
+        int quad = 0;
+        if (!dyad_cameo_lookup(code, &gs, &quad, NULL))
+            continue;
+        e->code = arena_strdup(&x->c->a, code);
+        e->goldstein = gs;
+        e->quad = quad;
+    }
+}
+
 /* "launched air strikes on", "slammed the new U.S. sanctions": a bare -S
  * verb right after the object of a finite verb, with only noun-phrase words
  * and prepositions between, is a plural noun: English joins two finite
@@ -659,6 +730,22 @@ static int press_target(const dyad_dict *d, const parse_sent *ps, uint32_t g,
     return ag && !strcmp(ag->code, "MED");
 }
 
+/* Refines w's appeal or demand by what verb group v (its content) does. */
+static void refine_by_content_of(sctx *x, uint32_t w, uint32_t v)
+{
+    if (!x->ev_from || x->ps->vgs[v].unit == PARSE_NONE)
+        return;
+    code_match cm;
+    memset(&cm, 0, sizeof cm);
+    cm.source = cm.target = cm.compound = PARSE_NONE;
+    const dict_verb *cv = best_verb(x, v, &cm);
+    if (cv) {
+        const char *cc, *cc2;
+        verb_codes(cv, &cm, &cc, &cc2);
+        refine_by_content(x, w, code_none(cc) ? NULL : cc);
+    }
+}
+
 static void code_vg(sctx *x, uint32_t v)
 {
     dyad_coder *c = x->c;
@@ -679,10 +766,21 @@ static void code_vg(sctx *x, uint32_t v)
         gov = vg->subject_from;   /* "urged X to respond": part of the urging */
     if (gov != PARSE_NONE && x->coded && x->coded[gov]) {
         /* PETRARCH codes the main event; its adverbial clause or infinitive
-         * complement is detail. */
+         * complement is detail ("urged Iraq to release": what is asked). */
+        if (!c->cfg.literal_modality && vg->infinitive)
+            refine_by_content_of(x, gov, v);
         x->coded[v] = 1;
         if (x->explain)
             explain_skip(x, vg, "clause or infinitive of a coded verb");
+        return;
+    }
+    uint32_t asker = c->cfg.literal_modality ? PARSE_NONE : unasserted_content(x, v);
+    if (asker != PARSE_NONE) {
+        refine_by_content_of(x, asker, v);
+        x->coded[v] = 1;
+        if (x->explain)
+            explain_skip(x, vg, "inside what an appeal, demand, accusation, denial or threat "
+                                "says: not asserted");
         return;
     }
     code_match m;

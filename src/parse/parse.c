@@ -417,6 +417,21 @@ static int np_opened(const parse_sent *ps, uint32_t i)
     return 0;
 }
 
+/* Does the name ending at token i follow a determiner or possessive ("the
+ * Gaza", "Israel's Gaza")? A proper noun needs none, unless it modifies a
+ * noun after it. */
+static int determined_name(const parse_sent *ps, uint32_t i)
+{
+    for (uint32_t k = i + 1; k-- > 0;) {
+        unsigned p = ps->toks[k].pos;
+        if (p == POS_DET || p == POS_POSS)
+            return 1;
+        if (p != POS_PROPN && p != POS_ADJ)
+            return 0;
+    }
+    return 0;
+}
+
 static int tokeq(const parse_tok *t, const char *w)
 {
     size_t n = strlen(w);
@@ -436,6 +451,13 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
             (pp == POS_PROPN || pp == POS_NOUN ||
              (pp == POS_PRON && !(prev->flags & PF_POSSDET)))) {
             t->pos = POS_VERB;   /* "Modi plans to visit": a verb taking an infinitive */
+            continue;
+        }
+        if (t->pos == POS_NOUN && !(t->flags & PF_S) && verbish(lx, ps, t) && i >= 2 &&
+            (pp == POS_PROPN || pp == POS_NOUN) && ps->toks[i - 2].pos == POS_SUB &&
+            next && (next->pos == POS_DET || next->pos == POS_POSS ||
+                     (next->pos == POS_PRON && (next->flags & PF_POSSDET)))) {
+            t->pos = POS_VERB;   /* "demanded that China release the activists" */
             continue;
         }
         if (t->pos == POS_VERB && pp == POS_ADV && i >= 1 && t->unit != PARSE_NONE &&
@@ -488,6 +510,9 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
             else if (!unit_cont && pp == POS_PROPN && (prev->lex & LX_ADJ) &&
                      !(t->flags & PF_ED) && noun_possible(lx, t))
                 t->pos = POS_NOUN;   /* "Ukrainian ships": a nationality adjective */
+            else if (!unit_cont && pp == POS_PROPN && !(t->flags & (PF_ED | PF_ING)) &&
+                     determined_name(ps, i - 1) && noun_possible(lx, t))
+                t->pos = POS_NOUN;   /* "the Gaza blockade": a name as a modifier */
             else if (!unit_cont && pp == POS_NOUN && (t->flags & PF_S) &&
                      np_opened(ps, i - 1) && noun_possible(lx, t))
                 t->pos = POS_NOUN;   /* "of guest houses", "for joint air strikes" */

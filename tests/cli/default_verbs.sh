@@ -43,7 +43,7 @@ expect "France condemned Russia on Tuesday." FRA RUS 111
 expect "Turkey accused Greece of war crimes." TUR GRC 1124
 expect "Germany imposed sanctions on Iran." DEU IRN 163
 expect "Japan sent humanitarian aid to the Philippines." JPN PHL 073
-expect "The United States urged Israel to halt the offensive." USA ISR 020
+expect "The United States urged Israel to halt the offensive." USA ISR 0256   # appeal for de-escalation
 expect "China praised Pakistan for its support." CHN PAK 051
 expect "India and Pakistan signed a peace agreement on Friday." IND PAK 057
 expect "North Korea threatened South Korea with military action." PRK KOR 138

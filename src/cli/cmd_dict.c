@@ -151,7 +151,9 @@ static int cmd_lint(int argc, char **argv)
                    "                      [--strict] [-q] FILE...\n\n"
                    "Reads dictionary files as dyad does and prints every problem as\n"
                    "'file:line: severity: message'. A kind flag applies to the files after\n"
-                   "it; without one the kind is guessed from each file's content. Files\n"
+                   "it; without one the kind comes from the file's name as PETRARCH names\n"
+                   "them (*.verbs.*, *.actors.*, *.agents.*, *.discards.*, *Issue*), else\n"
+                   "it is guessed from the file's content. Files\n"
                    "are checked together (duplicates across actor files are reported).\n"
                    "Exit status: 0 no errors (warnings allowed), 1 errors, 2 usage.\n");
             return cli_close_stdout();
@@ -186,7 +188,10 @@ static int cmd_lint(int argc, char **argv)
             rc = EXIT_FATAL;
             goto out;
         }
-        dict_file_kind fk = kind >= 0 ? (dict_file_kind)kind : dict_file_kind_guess(data, len);
+        int named = dict_file_kind_from_name(a);
+        dict_file_kind fk = kind >= 0 ? (dict_file_kind)kind
+                          : named >= 0 ? (dict_file_kind)named
+                          : dict_file_kind_guess(data, len);
         files[n++] = (dict_mem_file){fk, a, data, len};
     }
     if (n == 0) {

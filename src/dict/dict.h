@@ -299,6 +299,11 @@ dyad_dict *dict_load_mem_opts(const dict_mem_file *files, size_t nfiles,
 
 /* The kind a file's content looks like (verbs, actors, ...). */
 dict_file_kind dict_file_kind_guess(const char *data, size_t len);
+/* The kind a file's name declares by PETRARCH's naming ("*.verbs.txt",
+ * "Phoenix.Countries.actors.txt", "*.agents.txt", "*.discards.txt",
+ * "*Issue*"), or -1 when it declares none. Names are more reliable than
+ * content: a list of organisation names looks like a discard list. */
+int dict_file_kind_from_name(const char *path);
 const char *dict_file_kind_str(dict_file_kind kind);
 
 /* Whether the last load came from the cache; the cache key. */

@@ -25,6 +25,24 @@ dict_file_kind dict_file_kind_guess(const char *data, size_t len)
     return dict_guess_kind(data, len);
 }
 
+int dict_file_kind_from_name(const char *path)
+{
+    static const struct {
+        const char *part;
+        dict_file_kind kind;
+    } names[] = {
+        {".verbs.", DICT_FILE_VERBS}, {".actors.", DICT_FILE_ACTORS},
+        {".agents.", DICT_FILE_AGENTS}, {".discards.", DICT_FILE_DISCARDS},
+        {".issues.", DICT_FILE_ISSUES}, {"Issue", DICT_FILE_ISSUES},
+    };
+    const char *base = path ? strrchr(path, '/') : NULL;
+    base = base ? base + 1 : path;
+    for (size_t i = 0; base && i < DYAD_COUNT(names); i++)
+        if (strstr(base, names[i].part))
+            return (int)names[i].kind;
+    return -1;
+}
+
 /* 64-bit hash, eight bytes a step: the cache key covers megabytes of
  * sources on every start, so it must be cheap. Not cryptographic. */
 uint64_t dict_hash64(uint64_t h, const void *data, size_t len)

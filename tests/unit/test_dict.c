@@ -104,6 +104,21 @@ static const char p2_verbs[] =
     "COMMIT\n"
     "~ a (a b ATTACK) SAY = a b 015\n";
 
+/* PETRARCH's file names declare the kind; content is only a fallback (a
+ * list of organisation names looks like a discard list). */
+static void kind_from_name(void **state)
+{
+    (void)state;
+    assert_int_equal(dict_file_kind_from_name("dict/dyad.organizations.actors.txt"),
+                     DICT_FILE_ACTORS);
+    assert_int_equal(dict_file_kind_from_name("x/Phoenix.agents.txt"), DICT_FILE_AGENTS);
+    assert_int_equal(dict_file_kind_from_name("Phoenix.discards.txt"), DICT_FILE_DISCARDS);
+    assert_int_equal(dict_file_kind_from_name("Phoenix.IssueCoding.txt"), DICT_FILE_ISSUES);
+    assert_int_equal(dict_file_kind_from_name("a.verbs.b/dyad.verbs.txt"), DICT_FILE_VERBS);
+    assert_int_equal(dict_file_kind_from_name("CAMEO.2.0.txt"), -1);
+    assert_int_equal(dict_file_kind_from_name("dir.actors.d/CAMEO.2.0.txt"), -1);
+}
+
 static void p2_verbs_blocks_forms_codes(void **state)
 {
     (void)state;
@@ -572,6 +587,7 @@ static void real_cameo_counts(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(kind_from_name),
         cmocka_unit_test(p2_verbs_blocks_forms_codes),
         cmocka_unit_test(p2_patterns_compile),
         cmocka_unit_test(p1_syntax_detected),

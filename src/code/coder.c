@@ -314,9 +314,11 @@ static int topic_group(const parse_sent *ps, uint32_t v, uint32_t g, const char 
     if (strncmp(code, "04", 2))
         return 0;
     const parse_vg *vg = &ps->vgs[v];
-    if (b > 0 && (word_is(&ps->toks[b - 1], "ABOUT") || word_is(&ps->toks[b - 1], "REGARDING") ||
-                  word_is(&ps->toks[b - 1], "CONCERNING")))
-        return 1;
+    static const char *const topic_preps[] = {"ABOUT", "REGARDING", "CONCERNING", "AGAINST",
+                                              "ON", "OVER"};
+    for (size_t i = 0; b > 0 && i < DYAD_COUNT(topic_preps); i++)
+        if (word_is(&ps->toks[b - 1], topic_preps[i]))
+            return 1;   /* "talked about Syria", "joint action against X" */
     const parse_tok *h = &ps->toks[vg->head];
     return b == vg->end && h->len >= 7 && !memcmp(h->norm, "DISCUSS", 7);
 }

@@ -732,6 +732,33 @@ static int press_target(const dyad_dict *d, const parse_sent *ps, uint32_t g,
     return ag && !strcmp(ag->code, "MED");
 }
 
+/* "proposed joint air strikes with the United States": proposing to act
+ * jointly with the target is an offer to cooperate with it (03), not a
+ * request that it act (02). Military content makes it 0312. Only the
+ * generic appeal (020) is refined; a dictionary's own subcode stands. */
+static const char *joint_offer(const parse_sent *ps, const parse_vg *vg, uint32_t tg,
+                               const char *code)
+{
+    static const char *const military[] = {
+        "STRIKES", "AIRSTRIKES", "STRIKE", "OPERATION", "OPERATIONS", "PATROLS", "EXERCISES",
+        "DRILLS", "OFFENSIVE", "ATTACKS", "RAIDS", "BOMBING", "MILITARY", "FORCE", "TROOPS",
+    };
+    if (!code || strcmp(code, "020") || tg == PARSE_NONE)
+        return NULL;
+    uint32_t b = ps->groups[tg].begin;
+    if (b == 0 || b <= vg->end || !word_is(&ps->toks[b - 1], "WITH"))
+        return NULL;
+    int joint = 0, mil = 0;
+    for (uint32_t i = vg->end; i + 1 < b; i++) {
+        const parse_tok *t = &ps->toks[i];
+        joint |= word_is(t, "JOINT") || word_is(t, "JOINTLY") || word_is(t, "TOGETHER") ||
+                 word_is(t, "COMMON");
+        for (size_t k = 0; k < DYAD_COUNT(military); k++)
+            mil |= word_is(t, military[k]);
+    }
+    return !joint ? NULL : mil ? "0312" : "030";
+}
+
 /* Refines w's appeal or demand by what verb group v (its content) does. */
 static void refine_by_content_of(sctx *x, uint32_t w, uint32_t v)
 {
@@ -873,6 +900,9 @@ static void code_vg(sctx *x, uint32_t v)
         nt = ns;
         pairs = 1;
     }
+    const char *offer = c->cfg.literal_modality || !nt ? NULL : joint_offer(ps, vg, tg, code);
+    if (offer)
+        code = offer;
     code_mood mood = c->cfg.literal_modality ? CODE_MOOD_FACT : code_mood_of(ps, v);
     if (mood == CODE_MOOD_UNREALIZED)
         negated = 1;

@@ -2,9 +2,11 @@
 # code_article.sh: the seed article (Kerry, Lavrov, Syria; 8 June 2016)
 # coded with the PETRARCH2 production dictionaries yields the events a
 # reader sees in it: Russia and the USA consulting each other (04x, both
-# ways), Russia proposing joint strikes to the USA (02x/03x: CAMEO.2.0
-# files PROPOSE under 02), Russia's air campaign striking rebels (19x),
-# France criticizing or accusing Russia (01x/11x).
+# ways), Russia proposing joint strikes with the USA (03x: CAMEO.2.0 files
+# PROPOSE under 02, but proposing to act jointly with someone is an offer to
+# cooperate with them), Russia's air campaign striking rebels (19x), France
+# criticizing or accusing Russia (01x/11x); and no consultation with the
+# Nusra Front, whom the ministers discussed acting against.
 . "$(dirname "$0")/../tap.sh"
 need_shared "code article" || exit 0
 dicts=$DYAD_SHARED/petrarch2/dictionaries
@@ -17,6 +19,8 @@ has() {  # SOURCE-REGEX TARGET-REGEX CODE-REGEX
 }
 check "Russia consults the USA (04x)" has '^RUS' '^USA' '^04'
 check "the USA consults Russia (04x)" has '^USA' '^RUS' '^04'
-check "Russia proposes to the USA (02x/03x)" has '^RUS' '^USA' '^0[23]'
+check "Russia offers joint strikes to the USA (03x)" has '^RUS' '^USA' '^03'
+lacks() { ! has "$@"; }
+check "no consultation with the Nusra Front" lacks '' 'SYRREB' '^04'
 check "Russia strikes rebels (19x)" has '^RUS' 'REB' '^19'
 check "France criticizes/accuses Russia (01x/11x)" has '^FRA' '^RUS' '^(01|11)'

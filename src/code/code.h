@@ -103,6 +103,11 @@ code_mood code_mood_of(const parse_sent *ps, uint32_t v);
 /* CAMEO's code for the intent or threat to do what code does ("040" ->
  * "036", "163" -> "1312"), or NULL when the code is already verbal. */
 const char *code_intent_of(const char *code);
+/* A generic appeal, intent, demand, rejection or threat (020, 030, 100,
+ * 120, 130) refined by the code of what it is about ("threatened to
+ * attack": 130 + 190 -> 1384; "refused to hold talks": 120 + 040 -> 125),
+ * an arena string; NULL when CAMEO has no such subcode. */
+const char *code_by_content(arena *a, const char *code, const char *content);
 
 /* ---- Validation files (vfile.c) ------------------------------------------ */
 

@@ -669,23 +669,14 @@ static uint32_t unasserted_content(sctx *x, uint32_t v)
  * (020, 100) whose content is a coded act takes that subcode. */
 static void refine_by_content(sctx *x, uint32_t w, const char *content)
 {
-    const char *intent = content ? code_intent_of(content) : NULL;
-    if (!intent || strncmp(intent, "03", 2) || strlen(intent) < 3)
-        return;
     for (uint32_t i = x->ev_from[w]; i < x->ev_to[w]; i++) {
         dyad_event *e = &VEC_AT(&x->c->events, dyad_event, i);
-        const char *root = !strcmp(e->code, "020") ? "02" : !strcmp(e->code, "100") ? "10" : NULL;
-        /* 10x has no material (031) or diplomatic (032) cooperation, nor
-         * mediating (039); 02x no 039 either. */
-        if (!root || intent[2] == '9' || (root[0] == '1' && intent[2] < '3'))
-            continue;
-        char code[8];
-        snprintf(code, sizeof code, "%s%s", root, intent + 2);
+        const char *code = code_by_content(&x->c->a, e->code, content);
         double gs = 0;
         int quad = 0;
-        if (!dyad_cameo_lookup(code, &gs, &quad, NULL))
+        if (!code || !dyad_cameo_lookup(code, &gs, &quad, NULL))
             continue;
-        e->code = arena_strdup(&x->c->a, code);
+        e->code = code;
         e->goldstein = gs;
         e->quad = quad;
     }
@@ -759,20 +750,44 @@ static const char *joint_offer(const parse_sent *ps, const parse_vg *vg, uint32_
     return !joint ? NULL : mil ? "0312" : "030";
 }
 
-/* Refines w's appeal or demand by what verb group v (its content) does. */
-static void refine_by_content_of(sctx *x, uint32_t w, uint32_t v)
+/* The infinitive complement of verb group v: the next verb group, an
+ * infinitive, with only v's objects between ("threatened to attack",
+ * "pledged $500 million to help", "used water cannon to disperse"). */
+static uint32_t infinitive_complement(const parse_sent *ps, uint32_t v)
 {
-    if (!x->ev_from || x->ps->vgs[v].unit == PARSE_NONE)
-        return;
+    const parse_vg *vg = &ps->vgs[v];
+    if (v + 1 >= ps->nvgs || !ps->vgs[v + 1].infinitive || ps->vgs[v + 1].begin < vg->end)
+        return PARSE_NONE;
+    for (uint32_t i = vg->end; i < ps->vgs[v + 1].begin; i++) {
+        unsigned p = ps->toks[i].pos;
+        if (p == POS_COMMA || p == POS_PUNCT || p == POS_SUB || p == POS_REL ||
+            (p == POS_CONJ && ps->tok_group[i] == PARSE_NONE))
+            return PARSE_NONE;
+    }
+    return v + 1;
+}
+
+/* The code verb group v would have on its own, or NULL. */
+static const char *own_code(sctx *x, uint32_t v)
+{
+    if (x->ps->vgs[v].unit == PARSE_NONE)
+        return NULL;
     code_match cm;
     memset(&cm, 0, sizeof cm);
     cm.source = cm.target = cm.compound = PARSE_NONE;
     const dict_verb *cv = best_verb(x, v, &cm);
-    if (cv) {
-        const char *cc, *cc2;
-        verb_codes(cv, &cm, &cc, &cc2);
-        refine_by_content(x, w, code_none(cc) ? NULL : cc);
-    }
+    if (!cv)
+        return NULL;
+    const char *cc, *cc2;
+    verb_codes(cv, &cm, &cc, &cc2);
+    return code_none(cc) ? NULL : cc;
+}
+
+/* Refines w's appeal or demand by what verb group v (its content) does. */
+static void refine_by_content_of(sctx *x, uint32_t w, uint32_t v)
+{
+    if (x->ev_from)
+        refine_by_content(x, w, own_code(x, v));
 }
 
 static void code_vg(sctx *x, uint32_t v)
@@ -889,6 +904,17 @@ static void code_vg(sctx *x, uint32_t v)
     if (search && !nt && ns)   /* the pattern may have matched the noun itself */
         nt = code_event_anaphor(ps, vg->end, obj_end > from ? obj_end : from,
                                 c->events.data, c->events.len, src, ns, tgt);
+    uint32_t comp = search && !nt && ns && !c->cfg.literal_modality
+                  ? infinitive_complement(ps, v) : PARSE_NONE;
+    if (comp != PARSE_NONE) {
+        /* "threatened to attack South Korea": the target of what is
+         * threatened, refused, pledged; the code says what (1384). */
+        nt = find_target(x, comp, ps->vgs[comp].end, ps->vgs[comp].obj_end, src, ns, tgt,
+                         &tg, &pairs, code);
+        const char *refined = nt ? code_by_content(&c->a, code, own_code(x, comp)) : NULL;
+        if (refined)
+            code = refined;
+    }
     else if (tg != PARSE_NONE)
         nt = code_group_actors(&c->a, c->dict, ps, tg, x->doc->date, &c->coref,
                                c->syntax == DICT_SYNTAX_P1, tgt, CODE_MAX_ACTORS);

@@ -119,3 +119,49 @@ const char *code_intent_of(const char *code)
             return map[i][1];
     return NULL;   /* statements, appeals, intents, threats: already what is said */
 }
+
+/* CAMEO numbers appeals (02), intents (03), demands (10), rejections (12)
+ * and threats (13) by what is asked, offered, refused or threatened, in
+ * parallel: an appeal for, intent to, demand for, refusal of the release of
+ * persons is 0253, 0353, 1053, 1243. The digit after the root, from the
+ * intent's (03x) numbering: */
+static char parallel_digit(char root1, char d)
+{
+    if (root1 == '2')
+        return d >= '1' && d <= '8' ? d : 0;   /* 021-028 */
+    return d >= '3' && d <= '8' ? d : 0;       /* 103-108 */
+}
+
+const char *code_by_content(arena *a, const char *code, const char *content)
+{
+    const char *intent = content ? code_intent_of(content) : NULL;
+    if (!code || !intent || strlen(code) != 3 || code[2] != '0' || strlen(intent) < 3)
+        return NULL;
+    char out[8] = {0};
+    if (!strcmp(code, "130") || !strcmp(code, "030")) {
+        /* a threat of what would be a threat, an intent to what would be one */
+        if (strncmp(intent, code, 2))
+            return NULL;
+        snprintf(out, sizeof out, "%s", intent);
+    } else if (strncmp(intent, "03", 2)) {
+        return NULL;
+    } else if (!strcmp(code, "020") || !strcmp(code, "100")) {
+        char d = code[0] == '0' ? parallel_digit('2', intent[2]) : parallel_digit('1', intent[2]);
+        if (!d)
+            return NULL;
+        snprintf(out, sizeof out, "%c%c%c%s", code[0], code[1], d, intent + 3);
+    } else if (!strcmp(code, "120")) {
+        /* 121 material cooperation, 122 aid, 123 reform, 124 yielding,
+         * 125 meeting, 126 mediation, 127 settlement */
+        static const char map[] = {0, '1', 0, '2', '3', '4', '5', '7', '6', 0};
+        char d = intent[2] >= '0' && intent[2] <= '9' ? map[intent[2] - '0'] : 0;
+        if (!d)
+            return NULL;
+        snprintf(out, sizeof out, "12%c%s", d, intent + 3);
+    } else {
+        return NULL;
+    }
+    double gs;
+    int quad;
+    return dyad_cameo_lookup(out, &gs, &quad, NULL) ? arena_strdup(a, out) : NULL;
+}

@@ -123,6 +123,17 @@ static void modality(void **state)
     assert_string_equal(code_intent_of("163"), "1312");
     assert_string_equal(code_intent_of("0871"), "0356");
     assert_null(code_intent_of("010"));
+    arena a;
+    arena_init(&a, 1024);
+    assert_string_equal(code_by_content(&a, "130", "190"), "1384");   /* threaten attack */
+    assert_string_equal(code_by_content(&a, "120", "040"), "125");    /* refuse talks */
+    assert_string_equal(code_by_content(&a, "100", "0841"), "1053");  /* demand release */
+    assert_string_equal(code_by_content(&a, "020", "087"), "0256");   /* appeal de-escalation */
+    assert_string_equal(code_by_content(&a, "030", "072"), "0332");   /* pledge military aid */
+    assert_null(code_by_content(&a, "100", "050"));   /* 10x has no diplomatic cooperation */
+    assert_null(code_by_content(&a, "0241", "040"));  /* a specific code stands */
+    assert_null(code_by_content(&a, "190", "040"));
+    arena_free(&a);
 }
 
 static void passive_with_agent_swaps(void **state)

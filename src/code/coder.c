@@ -750,6 +750,45 @@ static const char *joint_offer(const parse_sent *ps, const parse_vg *vg, uint32_
     return !joint ? NULL : mil ? "0312" : "030";
 }
 
+static int role_in(const char *role, const char *const *roles, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (!strncmp(role, roles[i], 3))
+            return 1;
+    return 0;
+}
+
+/* A target named only by its role ("30 soldiers", "opposition activists",
+ * "government forces") belongs to the source's country when the event is
+ * domestic by nature: a state or its civil institutions arresting,
+ * releasing, investigating (08, 09, 17); people protesting against "the
+ * government" (14); rebels or the opposition against "government forces".
+ * Armies act abroad, so "soldiers fired on protesters" stays as it is. */
+static const char *domestic_target(arena *a, const char *src, const char *tgt,
+                                   const char *code)
+{
+    static const char *const state_roles[] = {"GOV", "COP", "JUD", "LEG", "SPY"};
+    static const char *const gov_roles[] = {"GOV", "MIL", "COP", "JUD", "LEG", "ELI"};
+    static const char *const domestic_roles[] = {"REB", "OPP", "CVL", "LAB", "EDU",
+                                                 "HRI", "MED", "PPL", "REF"};
+    static const char *const not_countries[] = {"IGO", "NGO", "MNC", "IMG", "UAF", "---"};
+    if (!src || !tgt || !code || strncmp(tgt, "---", 3) || strlen(tgt) < 6 || strlen(src) < 3 ||
+        role_in(src, not_countries, DYAD_COUNT(not_countries)))
+        return NULL;
+    for (int i = 0; i < 3; i++)
+        if (src[i] < 'A' || src[i] > 'Z')
+            return NULL;
+    const char *sr = src + 3, *tr = tgt + 3;
+    int ok = 0;
+    if (!strncmp(code, "08", 2) || !strncmp(code, "09", 2) || !strncmp(code, "17", 2))
+        ok = !*sr || role_in(sr, state_roles, DYAD_COUNT(state_roles));
+    if (!strncmp(code, "14", 2))
+        ok |= role_in(tr, gov_roles, DYAD_COUNT(gov_roles)) && strncmp(tr, "MIL", 3);
+    if (*sr && role_in(sr, domestic_roles, DYAD_COUNT(domestic_roles)))
+        ok |= role_in(tr, gov_roles, DYAD_COUNT(gov_roles));
+    return ok ? arena_printf(a, "%.3s%s", src, tr) : NULL;
+}
+
 /* The infinitive complement of verb group v: the next verb group, an
  * infinitive, with only v's objects between ("threatened to attack",
  * "pledged $500 million to help", "used water cannon to disperse"). */
@@ -959,6 +998,14 @@ static void code_vg(sctx *x, uint32_t v)
         for (uint32_t i = 0; i < (ns ? ns : 1); i++)
             for (uint32_t j = 0; j < (nt ? nt : 1); j++) {
                 const code_actor *s = ns ? &src[i] : NULL, *t = nt ? &tgt[j] : NULL;
+                code_actor home;
+                const char *dc = s && t && !c->cfg.literal_modality
+                               ? domestic_target(&c->a, s->code, t->code, code) : NULL;
+                if (dc) {
+                    home = *t;
+                    home.code = dc;
+                    t = &home;
+                }
                 if (s && t && !strcmp(s->code, t->code)) {
                     if (pairs)
                         continue;   /* compound: each against the others */

@@ -789,6 +789,24 @@ static const char *domestic_target(arena *a, const char *src, const char *tgt,
     return ok ? arena_printf(a, "%.3s%s", src, tr) : NULL;
 }
 
+/* "accused X of torturing detainees": the verb's code after "of" in
+ * [from, to), from its dictionary entry, or NULL. A gerund after a
+ * preposition is tagged a noun, so it has no verb group of its own. */
+static const char *gerund_content(const dyad_dict *d, const parse_sent *ps, uint32_t from,
+                                  uint32_t to)
+{
+    for (uint32_t i = from; i + 1 < to && i + 1 < ps->n; i++) {
+        if (!word_is(&ps->toks[i], "OF"))
+            continue;
+        const parse_tok *t = &ps->toks[i + 1];
+        if (!(t->flags & PF_ING) || t->unit == PARSE_NONE || ps->units[t->unit].kind != DICT_VERB)
+            return NULL;
+        const dict_verb *vb = dict_verb_get(d, ps->units[t->unit].entry);
+        return vb && !code_none(vb->code) ? vb->code : NULL;
+    }
+    return NULL;
+}
+
 /* The infinitive complement of verb group v: the next verb group, an
  * infinitive, with only v's objects between ("threatened to attack",
  * "pledged $500 million to help", "used water cannon to disperse"). */
@@ -968,6 +986,13 @@ static void code_vg(sctx *x, uint32_t v)
     const char *offer = c->cfg.literal_modality || !nt ? NULL : joint_offer(ps, vg, tg, code);
     if (offer)
         code = offer;
+    if (!c->cfg.literal_modality && nt && tg != PARSE_NONE && code && !strcmp(code, "112")) {
+        const char *alleged = code_by_content(&c->a, code,
+                                              gerund_content(c->dict, ps, ps->groups[tg].end,
+                                                             obj_end > from ? obj_end : from));
+        if (alleged)
+            code = alleged;   /* "accused X of torturing": 1122 */
+    }
     code_mood mood = c->cfg.literal_modality ? CODE_MOOD_FACT : code_mood_of(ps, v);
     if (mood == CODE_MOOD_UNREALIZED)
         negated = 1;

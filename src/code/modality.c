@@ -134,10 +134,19 @@ static char parallel_digit(char root1, char d)
 
 const char *code_by_content(arena *a, const char *code, const char *content)
 {
+    char out[8] = {0};
+    if (code && content && !strcmp(code, "112")) {
+        /* An accusation by what it alleges: repression, torture, atrocities
+         * are human rights abuses (1122), armed force aggression (1123). */
+        if (!strncmp(content, "17", 2) || !strncmp(content, "18", 2) || !strncmp(content, "20", 2))
+            return "1122";
+        if (!strncmp(content, "19", 2))
+            return "1123";
+        return NULL;
+    }
     const char *intent = content ? code_intent_of(content) : NULL;
     if (!code || !intent || strlen(code) != 3 || code[2] != '0' || strlen(intent) < 3)
         return NULL;
-    char out[8] = {0};
     if (!strcmp(code, "130") || !strcmp(code, "030")) {
         /* a threat of what would be a threat, an intent to what would be one */
         if (strncmp(intent, code, 2))

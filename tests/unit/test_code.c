@@ -133,6 +133,9 @@ static void modality(void **state)
     assert_null(code_by_content(&a, "100", "050"));   /* 10x has no diplomatic cooperation */
     assert_null(code_by_content(&a, "0241", "040"));  /* a specific code stands */
     assert_null(code_by_content(&a, "190", "040"));
+    assert_string_equal(code_by_content(&a, "112", "1821"), "1122");  /* accused of torture */
+    assert_string_equal(code_by_content(&a, "112", "190"), "1123");   /* ... of aggression */
+    assert_null(code_by_content(&a, "112", "062"));
     arena_free(&a);
 }
 

@@ -789,6 +789,20 @@ static const char *domestic_target(arena *a, const char *src, const char *tgt,
     return ok ? arena_printf(a, "%.3s%s", src, tr) : NULL;
 }
 
+/* Does group g name aircraft ("Russian warplanes", "Israeli jets")? */
+static int aerial(const parse_sent *ps, uint32_t g)
+{
+    static const char *const craft[] = {
+        "WARPLANES", "WARPLANE", "JETS", "JET", "AIRCRAFT", "DRONES", "DRONE", "HELICOPTERS",
+        "HELICOPTER", "BOMBERS", "BOMBER", "GUNSHIPS", "PLANES",
+    };
+    for (uint32_t i = ps->groups[g].begin; i < ps->groups[g].end; i++)
+        for (size_t k = 0; k < DYAD_COUNT(craft); k++)
+            if (word_is(&ps->toks[i], craft[k]))
+                return 1;
+    return 0;
+}
+
 /* "accused X of torturing detainees": the verb's code after "of" in
  * [from, to), from its dictionary entry, or NULL. A gerund after a
  * preposition is tagged a noun, so it has no verb group of its own. */
@@ -805,6 +819,27 @@ static const char *gerund_content(const dyad_dict *d, const parse_sent *ps, uint
         return vb && !code_none(vb->code) ? vb->code : NULL;
     }
     return NULL;
+}
+
+/* "an army post near Damascus", "police stations in Gaza": a target named
+ * only by its role, followed by where it is, belongs to that place's
+ * country. The place must be a bare country or city code (three letters). */
+static const char *placed_target(arena *a, const dyad_dict *d, const parse_sent *ps,
+                                 const code_actor *t, int32_t date)
+{
+    if (strncmp(t->code, "---", 3) || strlen(t->code) < 6 || t->end + 1 >= ps->n)
+        return NULL;
+    const parse_tok *p = &ps->toks[t->end];
+    if (!word_is(p, "NEAR") && !word_is(p, "IN") && !word_is(p, "OUTSIDE") &&
+        !word_is(p, "AROUND") && !word_is(p, "INSIDE"))
+        return NULL;
+    uint32_t u = ps->toks[t->end + 1].unit;
+    if (u == PARSE_NONE || ps->units[u].kind != DICT_ACTOR || ps->units[u].begin != t->end + 1)
+        return NULL;
+    const char *pc = dict_actor_code_at(d, ps->units[u].entry, date);
+    if (!pc || strlen(pc) != 3 || !strncmp(pc, "IGO", 3) || !strncmp(pc, "NGO", 3))
+        return NULL;
+    return arena_printf(a, "%s%s", pc, t->code + 3);
 }
 
 /* The infinitive complement of verb group v: the next verb group, an
@@ -986,6 +1021,9 @@ static void code_vg(sctx *x, uint32_t v)
     const char *offer = c->cfg.literal_modality || !nt ? NULL : joint_offer(ps, vg, tg, code);
     if (offer)
         code = offer;
+    if (!c->cfg.literal_modality && ns && code && !strcmp(code, "190") &&
+        sg != PARSE_NONE && aerial(ps, sg))
+        code = "195";   /* "Russian warplanes struck": an air strike */
     if (!c->cfg.literal_modality && nt && tg != PARSE_NONE && code && !strcmp(code, "112")) {
         const char *alleged = code_by_content(&c->a, code,
                                               gerund_content(c->dict, ps, ps->groups[tg].end,
@@ -1026,6 +1064,8 @@ static void code_vg(sctx *x, uint32_t v)
                 code_actor home;
                 const char *dc = s && t && !c->cfg.literal_modality
                                ? domestic_target(&c->a, s->code, t->code, code) : NULL;
+                if (!dc && t && !c->cfg.literal_modality)
+                    dc = placed_target(&c->a, c->dict, ps, t, x->doc->date);
                 if (dc) {
                     home = *t;
                     home.code = dc;
@@ -1123,9 +1163,11 @@ static void drop_reporting(sctx *x)
                 break;   /* "told reporters that X ..." too */
             w++;
         }
+        const char *reporter = VEC_AT(ev, dyad_event, x->ev_from[v]).source;
+        /* The press reports; it does not comment ("state media said"). */
+        int press = strlen(reporter) >= 6 && strstr(reporter + 3, "MED");
         if (w == ps->nvgs ||
-            !takes_part(ev, x->ev_from[w], x->ev_to[w],
-                        VEC_AT(ev, dyad_event, x->ev_from[v]).source))
+            (!press && !takes_part(ev, x->ev_from[w], x->ev_to[w], reporter)))
             continue;
         uint32_t n = x->ev_to[v] - x->ev_from[v];
         memmove(&VEC_AT(ev, dyad_event, x->ev_from[v]), &VEC_AT(ev, dyad_event, x->ev_to[v]),

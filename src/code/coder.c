@@ -1165,7 +1165,8 @@ static void drop_reporting(sctx *x)
         }
         const char *reporter = VEC_AT(ev, dyad_event, x->ev_from[v]).source;
         /* The press reports; it does not comment ("state media said"). */
-        int press = strlen(reporter) >= 6 && strstr(reporter + 3, "MED");
+        int press = !x->c->cfg.literal_modality && strlen(reporter) >= 6 &&
+                    strstr(reporter + 3, "MED");
         if (w == ps->nvgs ||
             (!press && !takes_part(ev, x->ev_from[w], x->ev_to[w], reporter)))
             continue;

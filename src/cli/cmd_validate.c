@@ -178,7 +178,7 @@ static int run(const vopts *o, const char *path, const code_vfile *vf, dyad_code
     code_config cfg;
     code_config_default(&cfg);
     cfg.attribution_events = 1;   /* PETRARCH's records code ", X said" */
-    cfg.literal_modality = 1;     /* ... and every verb as a fact */
+    cfg.petrarch_reading = 1;     /* ... and every verb as a fact */
     for (size_t i = 0; i < vf->nconfigs; i++)
         if (!apply_config(&vf->configs[i], &opts, &cfg))
             fprintf(stderr, "%s: warning: unknown <Config> option '%s' ignored\n", path,

@@ -17,9 +17,11 @@ typedef struct code_config {
                                 expect (dyad validate): a trailing ", X said" and a
                                 targetless 010 give X --- 01x, the press is a target.
                                 Off (dyad code): no such events */
-    int literal_modality;    /* PETRARCH's reading, as its validation records expect
-                                (dyad validate): modals and "plans to" change nothing.
-                                Off (dyad code): see modality.c */
+    int petrarch_reading;    /* PETRARCH's literal reading, as its validation records
+                                expect (dyad validate): every verb a fact, no CAMEO
+                                refinements. Off (dyad code): modality (modality.c),
+                                unasserted content, subcodes by content, domestic
+                                and placed targets, air strikes, the press rule */
 } code_config;
 
 void code_config_default(code_config *cfg);

@@ -903,14 +903,14 @@ static void code_vg(sctx *x, uint32_t v)
     if (gov != PARSE_NONE && x->coded && x->coded[gov]) {
         /* PETRARCH codes the main event; its adverbial clause or infinitive
          * complement is detail ("urged Iraq to release": what is asked). */
-        if (!c->cfg.literal_modality && vg->infinitive)
+        if (!c->cfg.petrarch_reading && vg->infinitive)
             refine_by_content_of(x, gov, v);
         x->coded[v] = 1;
         if (x->explain)
             explain_skip(x, vg, "clause or infinitive of a coded verb");
         return;
     }
-    uint32_t asker = c->cfg.literal_modality ? PARSE_NONE : unasserted_content(x, v);
+    uint32_t asker = c->cfg.petrarch_reading ? PARSE_NONE : unasserted_content(x, v);
     if (asker != PARSE_NONE) {
         refine_by_content_of(x, asker, v);
         x->coded[v] = 1;
@@ -996,7 +996,7 @@ static void code_vg(sctx *x, uint32_t v)
     if (search && !nt && ns)   /* the pattern may have matched the noun itself */
         nt = code_event_anaphor(ps, vg->end, obj_end > from ? obj_end : from,
                                 c->events.data, c->events.len, src, ns, tgt);
-    uint32_t comp = search && !nt && ns && !c->cfg.literal_modality
+    uint32_t comp = search && !nt && ns && !c->cfg.petrarch_reading
                   ? infinitive_complement(ps, v) : PARSE_NONE;
     if (comp != PARSE_NONE) {
         /* "threatened to attack South Korea": the target of what is
@@ -1018,20 +1018,20 @@ static void code_vg(sctx *x, uint32_t v)
         nt = ns;
         pairs = 1;
     }
-    const char *offer = c->cfg.literal_modality || !nt ? NULL : joint_offer(ps, vg, tg, code);
+    const char *offer = c->cfg.petrarch_reading || !nt ? NULL : joint_offer(ps, vg, tg, code);
     if (offer)
         code = offer;
-    if (!c->cfg.literal_modality && ns && code && !strcmp(code, "190") &&
+    if (!c->cfg.petrarch_reading && ns && code && !strcmp(code, "190") &&
         sg != PARSE_NONE && aerial(ps, sg))
         code = "195";   /* "Russian warplanes struck": an air strike */
-    if (!c->cfg.literal_modality && nt && tg != PARSE_NONE && code && !strcmp(code, "112")) {
+    if (!c->cfg.petrarch_reading && nt && tg != PARSE_NONE && code && !strcmp(code, "112")) {
         const char *alleged = code_by_content(&c->a, code,
                                               gerund_content(c->dict, ps, ps->groups[tg].end,
                                                              obj_end > from ? obj_end : from));
         if (alleged)
             code = alleged;   /* "accused X of torturing": 1122 */
     }
-    code_mood mood = c->cfg.literal_modality ? CODE_MOOD_FACT : code_mood_of(ps, v);
+    code_mood mood = c->cfg.petrarch_reading ? CODE_MOOD_FACT : code_mood_of(ps, v);
     if (mood == CODE_MOOD_UNREALIZED)
         negated = 1;
     else if (mood == CODE_MOOD_INTENT && !negated && !code_none(code) && code_intent_of(code)) {
@@ -1062,9 +1062,9 @@ static void code_vg(sctx *x, uint32_t v)
             for (uint32_t j = 0; j < (nt ? nt : 1); j++) {
                 const code_actor *s = ns ? &src[i] : NULL, *t = nt ? &tgt[j] : NULL;
                 code_actor home;
-                const char *dc = s && t && !c->cfg.literal_modality
+                const char *dc = s && t && !c->cfg.petrarch_reading
                                ? domestic_target(&c->a, s->code, t->code, code) : NULL;
-                if (!dc && t && !c->cfg.literal_modality)
+                if (!dc && t && !c->cfg.petrarch_reading)
                     dc = placed_target(&c->a, c->dict, ps, t, x->doc->date);
                 if (dc) {
                     home = *t;
@@ -1165,7 +1165,7 @@ static void drop_reporting(sctx *x)
         }
         const char *reporter = VEC_AT(ev, dyad_event, x->ev_from[v]).source;
         /* The press reports; it does not comment ("state media said"). */
-        int press = !x->c->cfg.literal_modality && strlen(reporter) >= 6 &&
+        int press = !x->c->cfg.petrarch_reading && strlen(reporter) >= 6 &&
                     strstr(reporter + 3, "MED");
         if (w == ps->nvgs ||
             (!press && !takes_part(ev, x->ev_from[w], x->ev_to[w], reporter)))

@@ -89,7 +89,7 @@ static const char *code_cfg(int literal, const char *text)
     assert_non_null(c);
     code_config cfg;
     code_config_default(&cfg);
-    cfg.literal_modality = literal;
+    cfg.petrarch_reading = literal;
     code_coder_configure(c, 0, &cfg);
     dyad_doc doc = {"t", 20160101, text, strlen(text), NULL, NULL, NULL, 0};
     const dyad_event *ev;

@@ -211,6 +211,9 @@ typedef struct dyad_event {
 #define DYAD_OPT_KEEP_NEGATED   (1u << 1)  /* emit negated events, flagged */
 #define DYAD_OPT_REQUIRE_DYAD   (1u << 2)  /* drop events lacking source or target */
 #define DYAD_OPT_ALL_SENTENCES  (1u << 3)  /* also code captions and credits */
+#define DYAD_OPT_PETRARCH_READING (1u << 4) /* as PETRARCH: every verb a fact ("will
+                                               meet" codes a meeting), no CAMEO
+                                               refinements by modality or content */
 
 typedef struct dyad_coder dyad_coder;
 

@@ -65,6 +65,9 @@ static void usage(FILE *f)
 "  --explain          write each document's per-sentence trace to stderr, one\n"
 "                     JSON line per document: {\"doc_id\":...,\"explain\":[...]}\n"
 "  --keep-negated     also emit negated events, flagged \"negated\"\n"
+"  --petrarch-reading code as PETRARCH does: every verb a fact (\"will meet\" is\n"
+"                     a meeting, \"could attack\" an attack), no CAMEO refinement\n"
+"                     by modality or by what is asked, threatened or alleged\n"
 "  --require-dyad     drop events lacking a source or a target\n"
 "  --all-sentences    also code captions, credits and datelines\n"
 "  --sentences        do not code: write one JSON line per sentence,\n"
@@ -93,7 +96,7 @@ static void usage(FILE *f)
 
 enum {
     OPT_INPUT = 256, OPT_DATE, OPT_ID, OPT_TEXT_FIELD, OPT_DATE_FIELD, OPT_ID_FIELD,
-    OPT_FORMAT, OPT_EXPLAIN, OPT_STRICT, OPT_KEEP_NEGATED, OPT_REQUIRE_DYAD,
+    OPT_FORMAT, OPT_EXPLAIN, OPT_STRICT, OPT_KEEP_NEGATED, OPT_PETRARCH_READING, OPT_REQUIRE_DYAD,
     OPT_ALL_SENTENCES, OPT_SENTENCES, OPT_DICT_DIR, OPT_VERBS, OPT_ACTORS,
     OPT_AGENTS, OPT_DISCARDS, OPT_ISSUES, OPT_PETRARCH, OPT_CACHE_DIR
 };
@@ -111,6 +114,7 @@ static const struct option long_opts[] = {
     {"explain", no_argument, NULL, OPT_EXPLAIN},
     {"strict", no_argument, NULL, OPT_STRICT},
     {"keep-negated", no_argument, NULL, OPT_KEEP_NEGATED},
+    {"petrarch-reading", no_argument, NULL, OPT_PETRARCH_READING},
     {"require-dyad", no_argument, NULL, OPT_REQUIRE_DYAD},
     {"all-sentences", no_argument, NULL, OPT_ALL_SENTENCES},
     {"sentences", no_argument, NULL, OPT_SENTENCES},
@@ -210,6 +214,7 @@ static int set_flag_opt(code_opts *o, int c)
     switch (c) {
     case OPT_EXPLAIN: o->coder_opts |= DYAD_OPT_EXPLAIN; break;
     case OPT_KEEP_NEGATED: o->coder_opts |= DYAD_OPT_KEEP_NEGATED; break;
+    case OPT_PETRARCH_READING: o->coder_opts |= DYAD_OPT_PETRARCH_READING; break;
     case OPT_REQUIRE_DYAD: o->coder_opts |= DYAD_OPT_REQUIRE_DYAD; break;
     case OPT_ALL_SENTENCES:
         o->coder_opts |= DYAD_OPT_ALL_SENTENCES;

@@ -55,6 +55,7 @@ dyad_coder *dyad_coder_new(const dyad_dict *dict, unsigned options)
     c->dict = dict;
     c->opts = options;
     code_config_default(&c->cfg);
+    c->cfg.petrarch_reading = (options & DYAD_OPT_PETRARCH_READING) != 0;
     c->syntax = dict_syntax(dict);
     if (c->syntax == DICT_SYNTAX_P2)
         c->cfg.parse.comma_max = c->cfg.parse.comma_bmax = c->cfg.parse.comma_emax = 0;
@@ -86,6 +87,8 @@ void code_coder_configure(dyad_coder *c, unsigned options, const code_config *cf
     c->opts = options;
     if (cfg)
         c->cfg = *cfg;
+    if (options & DYAD_OPT_PETRARCH_READING)
+        c->cfg.petrarch_reading = 1;
     if (c->syntax == DICT_SYNTAX_P2)   /* comma rules are PETRARCH-1's */
         c->cfg.parse.comma_max = c->cfg.parse.comma_bmax = c->cfg.parse.comma_emax = 0;
 }

@@ -160,12 +160,13 @@ typedef struct parse_wmemo {
     uint32_t id;
     uint32_t info;
 } parse_wmemo;
-#define PARSE_WMEMO 4096
+#define PARSE_WMEMO 65536
 
 typedef struct parse_wcache {
     uint32_t *e;           /* 0: not yet known */
     size_t n;
-    parse_wmemo *memo;     /* PARSE_WMEMO slots by word hash (may be NULL) */
+    parse_wmemo *memo;     /* PARSE_WMEMO slots by word hash (may be NULL): 2 MiB, about
+                              the working vocabulary of a news stream */
     /* Words no dictionary uses: a direct-mapped cache by string hash. */
     uint64_t *sh;          /* PARSE_WCACHE_STR slots; hash, 0 = empty */
     uint32_t *sv;

@@ -368,11 +368,7 @@ void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
     uint32_t n = verb->npatterns < CODE_MATCH_MAX ? verb->npatterns : CODE_MATCH_MAX;
     for (uint32_t i = 0; i < n; i++) {
         const dict_pattern *pt = &verb->patterns[i];
-        int absent = 0;
-        for (uint32_t k = 0; k < pt->nelems && !absent; k++)
-            absent = pt->elems[k].kind == PAT_WORD &&
-                     !(m->bloom[(pt->elems[k].id >> 6) & 15] & (1ull << (pt->elems[k].id & 63)));
-        if (!absent)
+        if (!pt->need || (m->bloom[(pt->need >> 6) & 15] & (1ull << (pt->need & 63))))
             match_one(m, pt, out);
         out->tried++;
     }

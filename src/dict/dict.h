@@ -149,6 +149,8 @@ enum dict_syntax { DICT_SYNTAX_P2 = 2, DICT_SYNTAX_P1 = 1 };
 typedef struct dict_pattern {
     const dict_elem *elems;
     uint32_t nelems;
+    dict_word need;          /* a word the pattern cannot match without (0: none):
+                                a sentence lacking it skips the pattern unread */
     const char *code;        /* "042", or "---" (no event) */
     const char *code2;       /* [A:B]'s B, or NULL */
     uint8_t syntax;          /* enum dict_syntax */

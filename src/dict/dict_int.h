@@ -13,7 +13,7 @@
 #include "dict.h"
 
 #define DICT_CACHE_MAGIC 0x31434944444159ull  /* "YADDIC1" */
-#define DICT_IMAGE_FORMAT 5u                   /* bump when the layout changes */
+#define DICT_IMAGE_FORMAT 6u                   /* bump when the layout changes */
 
 /* ---- Builder ------------------------------------------------------------ */
 

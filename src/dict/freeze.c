@@ -198,7 +198,11 @@ static void fill_patterns(const dict_builder *b, char *img, const layout *Lp)
             const b_block *blk = &VEC_AT(&b->blocks, b_block, members[g]);
             for (uint32_t j = 0; j < blk->npatterns; j++) {
                 const b_pattern *p = &VEC_AT(&b->patterns, b_pattern, blk->first_pattern + j);
-                pt[out++] = (dict_pattern){el + p->first_elem, p->nelems, STR(p->code),
+                dict_word need = 0;   /* later ids are rarer words than early ones */
+                for (uint32_t k = 0; k < p->nelems; k++)
+                    if (el[p->first_elem + k].kind == PAT_WORD && el[p->first_elem + k].id > need)
+                        need = el[p->first_elem + k].id;
+                pt[out++] = (dict_pattern){el + p->first_elem, p->nelems, need, STR(p->code),
                                            p->code2 ? STR(p->code2) : NULL, p->syntax,
                                            {p->file, p->line}};
             }

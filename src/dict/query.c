@@ -347,7 +347,8 @@ int dict_check(const dyad_dict *d)
     for (size_t i = 0; i < h->count[SEC_PATTERNS]; i++) {
         const dict_pattern *p = &d->patterns[i];
         int verbs = 0;
-        if (!in(d, p->elems, p->nelems, sizeof *p->elems) || !p->code)
+        if (!in(d, p->elems, p->nelems, sizeof *p->elems) || !p->code ||
+            p->need >= h->count[SEC_WORD_OFF])
             return 30;
         for (uint32_t k = 0; k < p->nelems; k++) {
             const dict_elem *e = &p->elems[k];

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "code.h"
+#include "../text/text.h"
 
 typedef struct compose {
     char code[64];
@@ -74,6 +75,29 @@ static int lowercase_acronym(const parse_sent *ps, const parse_unit *u)
     return letters <= 3 && !(ps->doc->tokens[t->tok].flags & TOK_ALLCAPS);
 }
 
+/* "Hunter Biden", "Maryanne Trump Barry": a person's surname alone, right
+ * after a capitalized given name no dictionary knows, names someone else
+ * of that family. Titles ("Mr.", "Sen.") and dictionary words ("President",
+ * "Russian") before the surname leave it the known person; countries and
+ * other codes without a role are never such a surname. */
+static int other_person(const parse_sent *ps, const parse_unit *u, const char *code)
+{
+    static const char *const titles[] = {
+        "MR", "MR.", "MRS", "MRS.", "MS", "MS.", "DR", "DR.", "SEN", "SEN.", "REP", "REP.",
+        "GOV", "GOV.", "GEN", "GEN.", "SIR", "DAME", "LORD", "LADY", "SHEIKH", "FORMER", "EX",
+    };
+    if (u->end - u->begin != 1 || u->begin == 0 || strlen(code) <= 3)
+        return 0;
+    const parse_tok *p = &ps->toks[u->begin - 1];
+    if (p->unit != PARSE_NONE || !(ps->doc->tokens[p->tok].flags & TOK_CAP) || p->lex ||
+        (p->flags & PF_TIME) || (p->pos != POS_PROPN && p->pos != POS_NOUN))
+        return 0;   /* "On Monday Biden": a common or time word is no given name */
+    for (size_t i = 0; i < DYAD_COUNT(titles); i++)
+        if (strlen(titles[i]) == p->len && !memcmp(titles[i], p->norm, p->len))
+            return 0;
+    return 1;
+}
+
 static int actor_base(const dyad_dict *d, const parse_sent *ps, uint32_t unit,
                       int32_t date, compose *c)
 {
@@ -86,7 +110,7 @@ static int actor_base(const dyad_dict *d, const parse_sent *ps, uint32_t unit,
     if (lowercase_acronym(ps, &ps->units[unit]))
         return 0;
     const char *code = dict_actor_code_at(d, ps->units[unit].entry, date);
-    if (!code)
+    if (!code || other_person(ps, &ps->units[unit], code))
         return 0;
     put(c, code, 0);
     return 1;

@@ -84,25 +84,7 @@ static void subject_verb_object(void **state)
  * and unrealized events give none; PETRARCH's literal reading keeps all. */
 static const char *code_cfg(int literal, const char *text)
 {
-    static char out[256];
-    dyad_coder *c = dyad_coder_new(dict, 0);
-    assert_non_null(c);
-    code_config cfg;
-    code_config_default(&cfg);
-    cfg.petrarch_reading = literal;
-    code_coder_configure(c, 0, &cfg);
-    dyad_doc doc = {"t", 20160101, text, strlen(text), NULL, NULL, NULL, 0};
-    const dyad_event *ev;
-    size_t n;
-    assert_int_equal(dyad_coder_code(c, &doc, &ev, &n, NULL, NULL), DYAD_OK);
-    out[0] = '\0';
-    for (size_t i = 0; i < n; i++) {
-        size_t l = strlen(out);
-        snprintf(out + l, sizeof out - l, "%s%s %s %s", i ? "; " : "", ev[i].source,
-                 ev[i].target, ev[i].code);
-    }
-    dyad_coder_free(c);
-    return out;
+    return code(literal ? DYAD_OPT_PETRARCH_READING : 0, 20160101, text);
 }
 
 static void modality(void **state)

@@ -4,6 +4,8 @@
 #ifndef DYAD_CODE_H
 #define DYAD_CODE_H
 
+#include <string.h>
+
 #include "../base/base.h"
 #include "../dict/dict.h"
 #include "../parse/parse.h"
@@ -110,6 +112,39 @@ const char *code_intent_of(const char *code);
  * attack": 130 + 190 -> 1384; "refused to hold talks": 120 + 040 -> 125),
  * an arena string; NULL when CAMEO has no such subcode. */
 const char *code_by_content(arena *a, const char *code, const char *content);
+
+/* ---- Roles (roles.c) -------------------------------------------------------- */
+
+/* A code that makes no event: absent, empty or "---". */
+static inline int code_none(const char *code)
+{
+    return !code || !*code || !strcmp(code, "---");
+}
+
+/* Is token t the word w (normalized, upper case)? */
+int code_word_is(const parse_tok *t, const char *w);
+/* Is group g, seen from verb group v with code, a topic or a place rather
+ * than a target ("discussed Syria", "met in Cairo")? ns: source count. */
+int code_topic_group(const parse_sent *ps, uint32_t v, uint32_t g, const char *code,
+                     uint32_t ns);
+/* "proposed joint air strikes with X": 030 or 0312 for a generic 020 whose
+ * target group tg follows "with" after a joint act; else NULL. */
+const char *code_joint_offer(const parse_sent *ps, const parse_vg *vg, uint32_t tg,
+                             const char *code);
+/* A role-only target tgt ("---MIL") in the source's country when the event
+ * (code) is domestic by nature; an arena string, or NULL. */
+const char *code_domestic_target(arena *a, const char *src, const char *tgt,
+                                 const char *code);
+/* A role-only target in the country of the place right after it ("an army
+ * post near Damascus"); an arena string, or NULL. */
+const char *code_placed_target(arena *a, const dyad_dict *d, const parse_sent *ps,
+                               const code_actor *t, int32_t date);
+/* Does group g name aircraft ("Russian warplanes")? */
+int code_aerial(const parse_sent *ps, uint32_t g);
+/* The dictionary code of the gerund after "of" in [from, to) ("accused X of
+ * torturing"), or NULL. */
+const char *code_gerund_content(const dyad_dict *d, const parse_sent *ps, uint32_t from,
+                                uint32_t to);
 
 /* ---- Validation files (vfile.c) ------------------------------------------ */
 

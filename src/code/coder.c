@@ -265,67 +265,6 @@ static int same_actors(const code_actor *a, uint32_t na, const code_actor *b, ui
     return 1;
 }
 
-/* The target: the first actor group (or pronoun) among the verb's objects,
- * then after what its pattern matched. A pronoun that resolves to the
- * source itself is passed over, unless the source is a compound ("A and B
- * delayed their meeting": each acts on the other). */
-static int word_is(const parse_tok *t, const char *w)
-{
-    return strlen(w) == t->len && !memcmp(w, t->norm, t->len);
-}
-
-/* After a verb of arrival or travel, "in X" is where one goes ("arrived
- * in Moscow"), so X takes part. */
-static int motion_verb(const parse_tok *h)
-{
-    static const char *const stems[] = {"ARRIV", "LAND", "TRAVEL", "FLEW", "FLOWN", "FLY",
-                                        "FLIES", "RETURN", "VISIT", "TOUCHED", "STOPP"};
-    for (size_t i = 0; i < DYAD_COUNT(stems); i++)
-        if (h->len >= strlen(stems[i]) && !memcmp(h->norm, stems[i], strlen(stems[i])))
-            return 1;
-    return 0;
-}
-
-/* One consults with someone about something: for a consultation (04), a
- * group after "about" or the object of "discuss" is the topic, not the
- * other party ("Lavrov and Kerry discussed Syria"). */
-static int topic_group(const parse_sent *ps, uint32_t v, uint32_t g, const char *code,
-                       uint32_t ns)
-{
-    if (!code)
-        return 0;
-    uint32_t b = ps->groups[g].begin;
-    /* "A and B agreed a ceasefire in Darfur": the parties are the subjects,
-     * and an actor in a phrase attached to the object is where. With one
-     * party, CAMEO coders take it as the other ("appealed for peace in X"). */
-    const parse_group *gr = &ps->groups[g];
-    for (uint32_t j = 0; ns >= 2 && j < gr->nconj; j++) {
-        const parse_np *np = &ps->nps[ps->conjs[gr->first_conj + j].np];
-        if (np->actor != PARSE_NONE || np->nagents || np->pron != PARSE_NONE) {
-            b = np->begin;
-            break;
-        }
-    }
-    /* "met in Cairo", "agreed a ceasefire in Darfur": where it happened.
-     * A visit's place is its host ("arrived in Moscow"), and force is
-     * aimed at where it strikes ("shelled positions in Gaza"). */
-    if (b > 0 && strncmp(code, "042", 3) && strncmp(code, "043", 3) &&
-        strncmp(code, "18", 2) && strncmp(code, "19", 2) && strncmp(code, "20", 2) &&
-        !motion_verb(&ps->toks[ps->vgs[v].head]) &&
-        (word_is(&ps->toks[b - 1], "IN") || word_is(&ps->toks[b - 1], "INSIDE")))
-        return 1;
-    if (strncmp(code, "04", 2))
-        return 0;
-    const parse_vg *vg = &ps->vgs[v];
-    static const char *const topic_preps[] = {"ABOUT", "REGARDING", "CONCERNING", "AGAINST",
-                                              "ON", "OVER"};
-    for (size_t i = 0; b > 0 && i < DYAD_COUNT(topic_preps); i++)
-        if (word_is(&ps->toks[b - 1], topic_preps[i]))
-            return 1;   /* "talked about Syria", "joint action against X" */
-    const parse_tok *h = &ps->toks[vg->head];
-    return b == vg->end && h->len >= 7 && !memcmp(h->norm, "DISCUSS", 7);
-}
-
 static uint32_t find_target(sctx *x, uint32_t v, uint32_t from2, uint32_t to2,
                             const code_actor *src, uint32_t ns, code_actor *tgt,
                             uint32_t *tg, int *pairs, const char *code)
@@ -353,7 +292,7 @@ static uint32_t find_target(sctx *x, uint32_t v, uint32_t from2, uint32_t to2,
             if (g == PARSE_NONE)
                 break;
 
-            if (beyond_infinitive(ps, ranges[r][0], g) || topic_group(ps, v, g, code, ns)) {
+            if (beyond_infinitive(ps, ranges[r][0], g) || code_topic_group(ps, v, g, code, ns)) {
                 i = ps->groups[g].end;
                 continue;
             }
@@ -402,11 +341,6 @@ static uint32_t find_by(const parse_sent *ps, uint32_t from, uint32_t to)
                 return g;
         }
     return PARSE_NONE;
-}
-
-static int code_none(const char *code)
-{
-    return !code || !*code || !strcmp(code, "---");
 }
 
 static void add_event(sctx *x, const code_actor *s, const code_actor *t,
@@ -655,7 +589,7 @@ static uint32_t unasserted_content(sctx *x, uint32_t v)
                 (t->pos == POS_CONJ && ps->tok_group[i] == PARSE_NONE))
                 return PARSE_NONE;   /* a clause of its own */
             linked |= t->pos == POS_SUB || t->pos == POS_REL || t->pos == POS_TO ||
-                      word_is(t, "OF");
+                      code_word_is(t, "OF");
         }
         if (x->ev_to[w] > x->ev_from[w])
             return linked && content_code(VEC_AT(&x->c->events, dyad_event, x->ev_from[w]).code)
@@ -724,125 +658,6 @@ static int press_target(const dyad_dict *d, const parse_sent *ps, uint32_t g,
         return 0;
     const dict_agent *ag = dict_agent_get(d, ps->units[np->agents[0]].entry);
     return ag && !strcmp(ag->code, "MED");
-}
-
-/* "proposed joint air strikes with the United States": proposing to act
- * jointly with the target is an offer to cooperate with it (03), not a
- * request that it act (02). Military content makes it 0312. Only the
- * generic appeal (020) is refined; a dictionary's own subcode stands. */
-static const char *joint_offer(const parse_sent *ps, const parse_vg *vg, uint32_t tg,
-                               const char *code)
-{
-    static const char *const military[] = {
-        "STRIKES", "AIRSTRIKES", "STRIKE", "OPERATION", "OPERATIONS", "PATROLS", "EXERCISES",
-        "DRILLS", "OFFENSIVE", "ATTACKS", "RAIDS", "BOMBING", "MILITARY", "FORCE", "TROOPS",
-    };
-    if (!code || strcmp(code, "020") || tg == PARSE_NONE)
-        return NULL;
-    uint32_t b = ps->groups[tg].begin;
-    if (b == 0 || b <= vg->end || !word_is(&ps->toks[b - 1], "WITH"))
-        return NULL;
-    int joint = 0, mil = 0;
-    for (uint32_t i = vg->end; i + 1 < b; i++) {
-        const parse_tok *t = &ps->toks[i];
-        joint |= word_is(t, "JOINT") || word_is(t, "JOINTLY") || word_is(t, "TOGETHER") ||
-                 word_is(t, "COMMON");
-        for (size_t k = 0; k < DYAD_COUNT(military); k++)
-            mil |= word_is(t, military[k]);
-    }
-    return !joint ? NULL : mil ? "0312" : "030";
-}
-
-static int role_in(const char *role, const char *const *roles, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (!strncmp(role, roles[i], 3))
-            return 1;
-    return 0;
-}
-
-/* A target named only by its role ("30 soldiers", "opposition activists",
- * "government forces") belongs to the source's country when the event is
- * domestic by nature: a state or its civil institutions arresting,
- * releasing, investigating (08, 09, 17); people protesting against "the
- * government" (14); rebels or the opposition against "government forces".
- * Armies act abroad, so "soldiers fired on protesters" stays as it is. */
-static const char *domestic_target(arena *a, const char *src, const char *tgt,
-                                   const char *code)
-{
-    static const char *const state_roles[] = {"GOV", "COP", "JUD", "LEG", "SPY"};
-    static const char *const gov_roles[] = {"GOV", "MIL", "COP", "JUD", "LEG", "ELI"};
-    static const char *const domestic_roles[] = {"REB", "OPP", "CVL", "LAB", "EDU",
-                                                 "HRI", "MED", "PPL", "REF"};
-    static const char *const not_countries[] = {"IGO", "NGO", "MNC", "IMG", "UAF", "---"};
-    if (!src || !tgt || !code || strncmp(tgt, "---", 3) || strlen(tgt) < 6 || strlen(src) < 3 ||
-        role_in(src, not_countries, DYAD_COUNT(not_countries)))
-        return NULL;
-    for (int i = 0; i < 3; i++)
-        if (src[i] < 'A' || src[i] > 'Z')
-            return NULL;
-    const char *sr = src + 3, *tr = tgt + 3;
-    int ok = 0;
-    if (!strncmp(code, "08", 2) || !strncmp(code, "09", 2) || !strncmp(code, "17", 2))
-        ok = !*sr || role_in(sr, state_roles, DYAD_COUNT(state_roles));
-    if (!strncmp(code, "14", 2))
-        ok |= role_in(tr, gov_roles, DYAD_COUNT(gov_roles)) && strncmp(tr, "MIL", 3);
-    if (*sr && role_in(sr, domestic_roles, DYAD_COUNT(domestic_roles)))
-        ok |= role_in(tr, gov_roles, DYAD_COUNT(gov_roles));
-    return ok ? arena_printf(a, "%.3s%s", src, tr) : NULL;
-}
-
-/* Does group g name aircraft ("Russian warplanes", "Israeli jets")? */
-static int aerial(const parse_sent *ps, uint32_t g)
-{
-    static const char *const craft[] = {
-        "WARPLANES", "WARPLANE", "JETS", "JET", "AIRCRAFT", "DRONES", "DRONE", "HELICOPTERS",
-        "HELICOPTER", "BOMBERS", "BOMBER", "GUNSHIPS", "PLANES",
-    };
-    for (uint32_t i = ps->groups[g].begin; i < ps->groups[g].end; i++)
-        for (size_t k = 0; k < DYAD_COUNT(craft); k++)
-            if (word_is(&ps->toks[i], craft[k]))
-                return 1;
-    return 0;
-}
-
-/* "accused X of torturing detainees": the verb's code after "of" in
- * [from, to), from its dictionary entry, or NULL. A gerund after a
- * preposition is tagged a noun, so it has no verb group of its own. */
-static const char *gerund_content(const dyad_dict *d, const parse_sent *ps, uint32_t from,
-                                  uint32_t to)
-{
-    for (uint32_t i = from; i + 1 < to && i + 1 < ps->n; i++) {
-        if (!word_is(&ps->toks[i], "OF"))
-            continue;
-        const parse_tok *t = &ps->toks[i + 1];
-        if (!(t->flags & PF_ING) || t->unit == PARSE_NONE || ps->units[t->unit].kind != DICT_VERB)
-            return NULL;
-        const dict_verb *vb = dict_verb_get(d, ps->units[t->unit].entry);
-        return vb && !code_none(vb->code) ? vb->code : NULL;
-    }
-    return NULL;
-}
-
-/* "an army post near Damascus", "police stations in Gaza": a target named
- * only by its role, followed by where it is, belongs to that place's
- * country. The place must be a bare country or city code (three letters). */
-static const char *placed_target(arena *a, const dyad_dict *d, const parse_sent *ps,
-                                 const code_actor *t, int32_t date)
-{
-    if (strncmp(t->code, "---", 3) || strlen(t->code) < 6 || t->end + 1 >= ps->n)
-        return NULL;
-    const parse_tok *p = &ps->toks[t->end];
-    if (!word_is(p, "NEAR") && !word_is(p, "IN") && !word_is(p, "OUTSIDE") &&
-        !word_is(p, "AROUND") && !word_is(p, "INSIDE"))
-        return NULL;
-    uint32_t u = ps->toks[t->end + 1].unit;
-    if (u == PARSE_NONE || ps->units[u].kind != DICT_ACTOR || ps->units[u].begin != t->end + 1)
-        return NULL;
-    const char *pc = dict_actor_code_at(d, ps->units[u].entry, date);
-    if (!pc || strlen(pc) != 3 || !strncmp(pc, "IGO", 3) || !strncmp(pc, "NGO", 3))
-        return NULL;
-    return arena_printf(a, "%s%s", pc, t->code + 3);
 }
 
 /* The infinitive complement of verb group v: the next verb group, an
@@ -1021,15 +836,15 @@ static void code_vg(sctx *x, uint32_t v)
         nt = ns;
         pairs = 1;
     }
-    const char *offer = c->cfg.petrarch_reading || !nt ? NULL : joint_offer(ps, vg, tg, code);
+    const char *offer = c->cfg.petrarch_reading || !nt ? NULL : code_joint_offer(ps, vg, tg, code);
     if (offer)
         code = offer;
     if (!c->cfg.petrarch_reading && ns && code && !strcmp(code, "190") &&
-        sg != PARSE_NONE && aerial(ps, sg))
+        sg != PARSE_NONE && code_aerial(ps, sg))
         code = "195";   /* "Russian warplanes struck": an air strike */
     if (!c->cfg.petrarch_reading && nt && tg != PARSE_NONE && code && !strcmp(code, "112")) {
         const char *alleged = code_by_content(&c->a, code,
-                                              gerund_content(c->dict, ps, ps->groups[tg].end,
+                                              code_gerund_content(c->dict, ps, ps->groups[tg].end,
                                                              obj_end > from ? obj_end : from));
         if (alleged)
             code = alleged;   /* "accused X of torturing": 1122 */
@@ -1066,9 +881,9 @@ static void code_vg(sctx *x, uint32_t v)
                 const code_actor *s = ns ? &src[i] : NULL, *t = nt ? &tgt[j] : NULL;
                 code_actor home;
                 const char *dc = s && t && !c->cfg.petrarch_reading
-                               ? domestic_target(&c->a, s->code, t->code, code) : NULL;
+                               ? code_domestic_target(&c->a, s->code, t->code, code) : NULL;
                 if (!dc && t && !c->cfg.petrarch_reading)
-                    dc = placed_target(&c->a, c->dict, ps, t, x->doc->date);
+                    dc = code_placed_target(&c->a, c->dict, ps, t, x->doc->date);
                 if (dc) {
                     home = *t;
                     home.code = dc;

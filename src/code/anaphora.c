@@ -43,7 +43,7 @@ static const struct {
 static const char *noun_roots(const parse_tok *t)
 {
     for (size_t i = 0; i < DYAD_COUNT(event_nouns); i++)
-        if (strlen(event_nouns[i].noun) == t->len && !memcmp(event_nouns[i].noun, t->norm, t->len))
+        if (code_word_is(t, event_nouns[i].noun))
             return event_nouns[i].roots;
     return NULL;
 }
@@ -52,7 +52,7 @@ static int definite(const parse_tok *t)
 {
     static const char *const dets[] = {"THE", "THIS", "THAT", "THESE", "THOSE"};
     for (size_t i = 0; i < DYAD_COUNT(dets); i++)
-        if (strlen(dets[i]) == t->len && !memcmp(dets[i], t->norm, t->len))
+        if (code_word_is(t, dets[i]))
             return 1;
     return 0;
 }

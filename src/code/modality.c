@@ -13,11 +13,6 @@
 
 #include "code.h"
 
-static int is(const parse_tok *t, const char *w)
-{
-    return strlen(w) == t->len && !memcmp(w, t->norm, t->len);
-}
-
 static int starts(const parse_tok *t, const char *stem)
 {
     size_t n = strlen(stem);
@@ -27,7 +22,7 @@ static int starts(const parse_tok *t, const char *stem)
 static int any(const parse_tok *t, const char *const *words, size_t n)
 {
     for (size_t i = 0; i < n; i++)
-        if (is(t, words[i]))
+        if (code_word_is(t, words[i]))
             return 1;
     return 0;
 }
@@ -72,10 +67,10 @@ static code_mood infinitive_mood(const parse_sent *ps, const parse_vg *vg)
     const parse_tok *w = &ps->toks[to - 1];
     if (starts(w, "FAIL"))
         return CODE_MOOD_UNREALIZED;
-    if (is(w, "PLANS") || is(w, "PLAN") || is(w, "INTENTION") || is(w, "INTENT")) {
+    if (code_word_is(w, "PLANS") || code_word_is(w, "PLAN") || code_word_is(w, "INTENTION") || code_word_is(w, "INTENT")) {
         /* "has no plans to", "denied any plan to" */
         for (uint32_t i = to - 1; i-- > 0 && i + 4 > to;)
-            if (is(&ps->toks[i], "NO") || is(&ps->toks[i], "NOT") || is(&ps->toks[i], "N'T"))
+            if (code_word_is(&ps->toks[i], "NO") || code_word_is(&ps->toks[i], "NOT") || code_word_is(&ps->toks[i], "N'T"))
                 return CODE_MOOD_UNREALIZED;
         return CODE_MOOD_INTENT;
     }
@@ -93,7 +88,7 @@ code_mood code_mood_of(const parse_sent *ps, uint32_t v)
     const parse_vg *vg = &ps->vgs[v];
     /* "no longer supplies" */
     for (uint32_t i = vg->begin > 2 ? vg->begin - 2 : 0; i + 1 < vg->head; i++)
-        if (is(&ps->toks[i], "NO") && is(&ps->toks[i + 1], "LONGER"))
+        if (code_word_is(&ps->toks[i], "NO") && code_word_is(&ps->toks[i + 1], "LONGER"))
             return CODE_MOOD_UNREALIZED;
     code_mood m = modal_mood(ps, vg);
     if (m != CODE_MOOD_FACT)

@@ -67,10 +67,12 @@ static code_mood infinitive_mood(const parse_sent *ps, const parse_vg *vg)
     const parse_tok *w = &ps->toks[to - 1];
     if (starts(w, "FAIL"))
         return CODE_MOOD_UNREALIZED;
-    if (code_word_is(w, "PLANS") || code_word_is(w, "PLAN") || code_word_is(w, "INTENTION") || code_word_is(w, "INTENT")) {
+    static const char *const plan_nouns[] = {"PLANS", "PLAN", "INTENTION", "INTENT"};
+    static const char *const negators[] = {"NO", "NOT", "N'T"};
+    if (any(w, plan_nouns, DYAD_COUNT(plan_nouns))) {
         /* "has no plans to", "denied any plan to" */
         for (uint32_t i = to - 1; i-- > 0 && i + 4 > to;)
-            if (code_word_is(&ps->toks[i], "NO") || code_word_is(&ps->toks[i], "NOT") || code_word_is(&ps->toks[i], "N'T"))
+            if (any(&ps->toks[i], negators, DYAD_COUNT(negators)))
                 return CODE_MOOD_UNREALIZED;
         return CODE_MOOD_INTENT;
     }

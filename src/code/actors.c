@@ -214,6 +214,16 @@ static int is_modifier_actor(const parse_sent *ps, const parse_np *np)
     return u->end < np->end && ps->units[np->agents[np->nagents - 1]].begin >= u->end;
 }
 
+/* "its ambassador", "their troops": agents a possessive pronoun owns. They
+ * belong to the pronoun's antecedent, never to an actor in a phrase after
+ * them. */
+static int possessed(const parse_sent *ps, const parse_np *np)
+{
+    const parse_tok *t = &ps->toks[np->begin];
+    return np->actor == PARSE_NONE && np->nagents && t->pos == POS_PRON &&
+           (t->flags & PF_POSSDET);
+}
+
 uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                            uint32_t g, int32_t date, const code_coref *coref,
                            int split, code_actor *out, uint32_t max)
@@ -224,7 +234,7 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
     compose c;
     for (uint32_t j = 0; j < gr->nconj && j < 64; j++) {
         const parse_conj *cj = &ps->conjs[gr->first_conj + j];
-        if (cj->dist_from == PARSE_NONE)
+        if (cj->dist_from == PARSE_NONE || (gr->nactors && possessed(ps, &ps->nps[cj->np])))
             continue;
         uint32_t to = cj->dist_to < gr->first_conj + gr->nconj ? cj->dist_to : gr->first_conj + gr->nconj;
         for (uint32_t k = cj->dist_from; k < to && k - gr->first_conj < 64; k++)
@@ -243,6 +253,8 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                     shared_head(d, ps, np, &ps->nps[ps->conjs[gr->first_conj + j + 1].np], &c);
                 n = emit(a, &c, np->actor, np->begin, np->end, out, n, max, split);
             }
+        } else if (gr->nactors && possessed(ps, np)) {
+            continue;   /* "its ambassador from Saudi Arabia": Qatar's, not Saudi */
         } else if (np->nagents && cj->dist_from != PARSE_NONE) {
             uint32_t n0 = n;
             uint32_t to = cj->dist_to < gr->first_conj + gr->nconj ? cj->dist_to

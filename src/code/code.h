@@ -139,6 +139,10 @@ const char *code_domestic_target(arena *a, const char *src, const char *tgt,
  * post near Damascus"); an arena string, or NULL. */
 const char *code_placed_target(arena *a, const dyad_dict *d, const parse_sent *ps,
                                const code_actor *t, int32_t date);
+/* Is group g the source's own people ("its army", "their ambassador"): what
+ * the act is done with, not to ("put its army on alert", "recalled its
+ * ambassador from X")? */
+int code_own_people(const parse_sent *ps, uint32_t g);
 /* Does group g name aircraft ("Russian warplanes")? */
 int code_aerial(const parse_sent *ps, uint32_t g);
 /* The dictionary code of the gerund after "of" in [from, to) ("accused X of

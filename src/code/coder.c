@@ -292,7 +292,24 @@ static uint32_t find_target(sctx *x, uint32_t v, uint32_t from2, uint32_t to2,
             if (g == PARSE_NONE)
                 break;
 
-            if (beyond_infinitive(ps, ranges[r][0], g) || code_topic_group(ps, v, g, code, ns)) {
+            int own = !c->cfg.petrarch_reading && code_own_people(ps, g);
+            if (own) {
+                /* "recalled its ambassador from Saudi Arabia": the actor of
+                 * the attached phrase, not the source's own envoy, is hit. */
+                const parse_group *gr = &ps->groups[g];
+                for (uint32_t j = 0; j < gr->nconj; j++) {
+                    const parse_np *np = &ps->nps[ps->conjs[gr->first_conj + j].np];
+                    const char *ac = np->actor == PARSE_NONE ? NULL
+                        : dict_actor_code_at(c->dict, ps->units[np->actor].entry, x->doc->date);
+                    if (ac && !same_actors(src, ns, &(code_actor){ac, 0, 0, 0}, 1)) {
+                        tgt[0] = (code_actor){ac, np->actor, np->begin, np->end};
+                        *tg = g;
+                        return 1;
+                    }
+                }
+            }
+            if (own || beyond_infinitive(ps, ranges[r][0], g) ||
+                code_topic_group(ps, v, g, code, ns)) {
                 i = ps->groups[g].end;
                 continue;
             }

@@ -189,3 +189,18 @@ const char *code_placed_target(arena *a, const dyad_dict *d, const parse_sent *p
         return NULL;
     return arena_printf(a, "%s%s", pc, t->code + 3);
 }
+
+int code_own_people(const parse_sent *ps, uint32_t g)
+{
+    const parse_group *gr = &ps->groups[g];
+    if (!gr->nconj)
+        return 0;
+    const parse_np *np = &ps->nps[ps->conjs[gr->first_conj].np];
+    const parse_tok *t = &ps->toks[np->begin];
+    if (!np->nagents || t->pos != POS_PRON || !(t->flags & PF_POSSDET))
+        return 0;
+    /* The possessed noun is the agent; an actor may follow in an attached
+     * phrase ("its ambassador from Saudi Arabia"). */
+    return np->actor == PARSE_NONE ||
+           ps->units[np->agents[0]].begin < ps->units[np->actor].begin;
+}

@@ -436,6 +436,20 @@ static void explain_actors(buf *b, const char *key, const parse_sent *ps, uint32
     buf_putc(b, ']');
 }
 
+/* Opens a verb's explain record: {"verb":"THE VERB GROUP (the string left open). */
+static void explain_open(sctx *x, const parse_vg *vg)
+{
+    buf *b = &x->c->explain;
+    if (b->len && b->data[b->len - 1] != '[')
+        buf_putc(b, ',');
+    buf_puts(b, "{\"verb\":\"");
+    for (uint32_t i = vg->begin; i < vg->end; i++) {
+        if (i > vg->begin)
+            buf_putc(b, ' ');
+        buf_json_escape(b, x->ps->toks[i].norm, x->ps->toks[i].len);
+    }
+}
+
 static void explain_verb(sctx *x, uint32_t v, const dict_verb *verb,
                          const code_match *m, const char *code, uint32_t ns,
                          uint32_t nt, size_t nev, const char *why)
@@ -443,14 +457,7 @@ static void explain_verb(sctx *x, uint32_t v, const dict_verb *verb,
     buf *b = &x->c->explain;
     const parse_sent *ps = x->ps;
     const parse_vg *vg = &ps->vgs[v];
-    if (b->len && b->data[b->len - 1] != '[')
-        buf_putc(b, ',');
-    buf_puts(b, "{\"verb\":\"");
-    for (uint32_t i = vg->begin; i < vg->end; i++) {
-        if (i > vg->begin)
-            buf_putc(b, ' ');
-        buf_json_escape(b, ps->toks[i].norm, ps->toks[i].len);
-    }
+    explain_open(x, vg);
     buf_printf(b, "\",\"entry\":\"%s:%u\"", dict_file_name(x->c->dict, verb->src.file),
                verb->src.line);
     if (m->pat)
@@ -534,16 +541,8 @@ static const dict_verb *best_verb(sctx *x, uint32_t v, code_match *m)
 
 static void explain_skip(sctx *x, const parse_vg *vg, const char *why)
 {
-    buf *b = &x->c->explain;
-    if (b->len && b->data[b->len - 1] != '[')
-        buf_putc(b, ',');
-    buf_puts(b, "{\"verb\":\"");
-    for (uint32_t i = vg->begin; i < vg->end; i++) {
-        if (i > vg->begin)
-            buf_putc(b, ' ');
-        buf_json_escape(b, x->ps->toks[i].norm, x->ps->toks[i].len);
-    }
-    buf_printf(b, "\",\"why_not\":\"%s\"}", why);
+    explain_open(x, vg);
+    buf_printf(&x->c->explain, "\",\"why_not\":\"%s\"}", why);
 }
 
 /* The verb group whose adverbial clause ("... after crowds burned down its

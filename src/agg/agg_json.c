@@ -45,49 +45,17 @@ static int eat(parser *ps, char c)
     return 0;
 }
 
-static int hex4(const char *s, unsigned *v)
-{
-    *v = 0;
-    for (int i = 0; i < 4; i++) {
-        char c = s[i];
-        unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
-                   : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
-                   : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 16u;
-        if (d == 16)
-            return 0;
-        *v = *v << 4 | d;
-    }
-    return 1;
-}
-
-static void put_utf8(buf *b, unsigned cp)
-{
-    char o[4];
-    size_t n;
-    if (cp < 0x80)
-        o[0] = (char)cp, n = 1;
-    else if (cp < 0x800)
-        o[0] = (char)(0xC0 | cp >> 6), o[1] = (char)(0x80 | (cp & 63)), n = 2;
-    else if (cp < 0x10000)
-        o[0] = (char)(0xE0 | cp >> 12), o[1] = (char)(0x80 | (cp >> 6 & 63)),
-        o[2] = (char)(0x80 | (cp & 63)), n = 3;
-    else
-        o[0] = (char)(0xF0 | cp >> 18), o[1] = (char)(0x80 | (cp >> 12 & 63)),
-        o[2] = (char)(0x80 | (cp >> 6 & 63)), o[3] = (char)(0x80 | (cp & 63)), n = 4;
-    buf_append(b, o, n);
-}
-
 /* \uXXXX at p (after the backslash and u), with a following low surrogate
  * when it is a high one. Advances p. */
 static int unicode_escape(parser *ps, buf *out)
 {
     unsigned cp, lo;
-    if (ps->end - ps->p < 4 || !hex4(ps->p, &cp))
+    if (ps->end - ps->p < 4 || !hex4_decode(ps->p, &cp))
         return fail(ps, "not valid JSON (bad \\u escape)");
     ps->p += 4;
     if (cp >= 0xD800 && cp <= 0xDBFF) {
         if (ps->end - ps->p < 6 || ps->p[0] != '\\' || ps->p[1] != 'u' ||
-            !hex4(ps->p + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
+            !hex4_decode(ps->p + 2, &lo) || lo < 0xDC00 || lo > 0xDFFF)
             return fail(ps, "not valid JSON (lone surrogate)");
         ps->p += 6;
         cp = 0x10000 + ((cp - 0xD800) << 10) + (lo - 0xDC00);
@@ -97,7 +65,7 @@ static int unicode_escape(parser *ps, buf *out)
         return fail(ps, "not valid JSON (\\u0000 in a string)");
     }
     if (out)
-        put_utf8(out, cp);
+        buf_put_utf8(out, cp);
     return 1;
 }
 

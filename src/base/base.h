@@ -60,6 +60,11 @@ void buf_printf(buf *b, const char *fmt, ...)
     __attribute__((format(printf, 2, 3)));
 /* Appends s as the body of a JSON string (no quotes), escaping as needed. */
 void buf_json_escape(buf *b, const char *s, size_t len);
+/* Appends the UTF-8 encoding of code point cp (at most 0x10FFFF). */
+void buf_put_utf8(buf *b, unsigned long cp);
+/* Reads four hex digits at s into *v; false when one is not a hex digit
+ * (JSON's \uXXXX). */
+bool hex4_decode(const char *s, unsigned *v);
 void buf_clear(buf *b);
 void buf_free(buf *b);
 

@@ -195,21 +195,6 @@ static size_t fast_ws(const char *s, size_t n, size_t i)
     return i;
 }
 
-static int fast_hex(const char *s, unsigned *v)
-{
-    *v = 0;
-    for (int k = 0; k < 4; k++) {
-        char c = s[k];
-        unsigned d = c >= '0' && c <= '9' ? (unsigned)(c - '0')
-                   : c >= 'a' && c <= 'f' ? (unsigned)(c - 'a' + 10)
-                   : c >= 'A' && c <= 'F' ? (unsigned)(c - 'A' + 10) : 16u;
-        if (d == 16)
-            return 0;
-        *v = *v << 4 | d;
-    }
-    return 1;
-}
-
 /* Decodes the string opening at s[i] == '"' into out; returns the index after
  * the closing quote, 0 when the fast path declines. */
 static size_t fast_string(const char *s, size_t n, size_t i, buf *out)
@@ -240,22 +225,10 @@ static size_t fast_string(const char *s, size_t n, size_t i, buf *out)
         case 'r': ch = '\r'; break;
         case 't': ch = '\t'; break;
         case 'u':
-            if (i + 6 > n || !fast_hex(s + i + 2, &u) || u == 0 ||
+            if (i + 6 > n || !hex4_decode(s + i + 2, &u) || u == 0 ||
                 (u >= 0xD800 && u <= 0xDFFF))
                 return 0;   /* NUL and surrogates: jansson's rules */
-            char enc[3];
-            size_t k = 0;
-            if (u < 0x80) {
-                enc[k++] = (char)u;
-            } else if (u < 0x800) {
-                enc[k++] = (char)(0xC0 | u >> 6);
-                enc[k++] = (char)(0x80 | (u & 0x3F));
-            } else {
-                enc[k++] = (char)(0xE0 | u >> 12);
-                enc[k++] = (char)(0x80 | ((u >> 6) & 0x3F));
-                enc[k++] = (char)(0x80 | (u & 0x3F));
-            }
-            buf_append(out, enc, k);
+            buf_put_utf8(out, u);
             i += 6;
             run = i;
             continue;

@@ -152,23 +152,6 @@ static bool tag_is(const buf *t, const char *name)
            p[n] == '\r' || p[n] == '/';
 }
 
-/* Appends the UTF-8 encoding of cp. */
-static void put_utf8(buf *out, unsigned long cp)
-{
-    char u[4];
-    size_t n;
-    if (cp < 0x80) { u[0] = (char)cp; n = 1; }
-    else if (cp < 0x800) { u[0] = (char)(0xC0 | (cp >> 6)); u[1] = (char)(0x80 | (cp & 0x3F)); n = 2; }
-    else if (cp < 0x10000) {
-        u[0] = (char)(0xE0 | (cp >> 12)); u[1] = (char)(0x80 | ((cp >> 6) & 0x3F));
-        u[2] = (char)(0x80 | (cp & 0x3F)); n = 3;
-    } else {
-        u[0] = (char)(0xF0 | (cp >> 18)); u[1] = (char)(0x80 | ((cp >> 12) & 0x3F));
-        u[2] = (char)(0x80 | ((cp >> 6) & 0x3F)); u[3] = (char)(0x80 | (cp & 0x3F)); n = 4;
-    }
-    buf_append(out, u, n);
-}
-
 /* Decodes the reference at s[0] == '&' into out; returns bytes consumed, 0
  * when it is not a reference we know (the '&' is then kept as is). */
 static size_t decode_ref(const char *s, size_t len, buf *out)
@@ -201,7 +184,7 @@ static size_t decode_ref(const char *s, size_t len, buf *out)
         return 0;
     if (cp == 0 || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
         cp = 0xFFFD;  /* not a character: replaced, like invalid UTF-8 */
-    put_utf8(out, cp);
+    buf_put_utf8(out, cp);
     return i + 1;
 }
 

@@ -45,6 +45,25 @@ static void buf_escapes_json(void **state)
     buf_free(&b);
 }
 
+/* The UTF-8 encoder and \uXXXX reader the JSON and XML readers share. */
+static void buf_utf8_and_hex4(void **state)
+{
+    (void)state;
+    buf b;
+    buf_init(&b);
+    buf_put_utf8(&b, 0x41);
+    buf_put_utf8(&b, 0xE9);      /* é */
+    buf_put_utf8(&b, 0x20AC);    /* € */
+    buf_put_utf8(&b, 0x1F600);   /* 😀 */
+    assert_int_equal(b.len, 1 + 2 + 3 + 4);
+    assert_memory_equal(b.data, "A\xC3\xA9\xE2\x82\xAC\xF0\x9F\x98\x80", b.len);
+    buf_free(&b);
+    unsigned v;
+    assert_true(hex4_decode("20aC", &v));
+    assert_int_equal(v, 0x20AC);
+    assert_false(hex4_decode("12g4", &v));
+}
+
 static void date_parse_accepts_common_forms(void **state)
 {
     (void)state;
@@ -63,6 +82,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(arena_allocates_aligned_and_resets),
         cmocka_unit_test(buf_escapes_json),
+        cmocka_unit_test(buf_utf8_and_hex4),
         cmocka_unit_test(date_parse_accepts_common_forms),
     };
     return cmocka_run_group_tests_name("base", tests, NULL, NULL);

@@ -64,14 +64,10 @@ dyad_coder *dyad_coder_new(const dyad_dict *dict, unsigned options)
     dict_get_stats(dict, &ds);
     c->wc.n = ds.words + 1;
     c->wc.e = calloc(c->wc.n, sizeof *c->wc.e);
-    c->wc.sh = calloc(PARSE_WCACHE_STR, sizeof *c->wc.sh);
-    c->wc.sv = calloc(PARSE_WCACHE_STR, sizeof *c->wc.sv);
     c->wc.memo = calloc(PARSE_WMEMO, sizeof *c->wc.memo);
-    if (!c->lx || !c->wc.e || !c->wc.sh || !c->wc.sv || !c->wc.memo) {
+    if (!c->lx || !c->wc.e || !c->wc.memo) {
         parse_lexicon_free(c->lx);
         free(c->wc.e);
-        free(c->wc.sh);
-        free(c->wc.sv);
         free(c->wc.memo);
         free(c);
         return NULL;
@@ -102,8 +98,6 @@ void dyad_coder_free(dyad_coder *c)
         return;
     parse_lexicon_free(c->lx);
     free(c->wc.e);
-    free(c->wc.sh);
-    free(c->wc.sv);
     free(c->wc.memo);
     arena_free(&c->a);
     vec_free(&c->events);

@@ -563,20 +563,13 @@ static void tag_context(const parse_lexicon *lx, parse_sent *ps)
     }
 }
 
-/* Lexicon classes and closed-class tag of a token, through the cache:
+/* Lexicon classes and closed-class tag of a token, through the per-id cache
+ * (words no dictionary uses are remembered by the word memo, word_facts):
  * bit 31 known, bits 0-7 lexicon, 8-15 closed tag (0: none), 16-27 flags. */
 static uint32_t word_info(const parse_lexicon *lx, parse_wcache *wc, const parse_tok *t)
 {
     if (wc && t->id && t->id < wc->n && wc->e[t->id])
         return wc->e[t->id];
-    uint64_t h = 0;
-    size_t slot = 0;
-    if (wc && !t->id && wc->sh) {
-        h = hash_bytes(t->norm, t->len) | 1;
-        slot = h & (PARSE_WCACHE_STR - 1);
-        if (wc->sh[slot] == h)
-            return wc->sv[slot];   /* 64-bit hash equality: collisions negligible */
-    }
     unsigned pos = 0, flags = 0;
     if (!parse_closed_word(t->norm, t->len, &pos, &flags))
         pos = flags = 0;
@@ -591,10 +584,6 @@ static uint32_t word_info(const parse_lexicon *lx, parse_wcache *wc, const parse
                  1u << 29 | (uint32_t)verbish_(lx, &w) << 30;
     if (wc && t->id && t->id < wc->n)
         wc->e[t->id] = e;
-    else if (wc && !t->id && wc->sh) {
-        wc->sh[slot] = h;
-        wc->sv[slot] = e;
-    }
     return e;
 }
 

@@ -167,11 +167,7 @@ typedef struct parse_wcache {
     size_t n;
     parse_wmemo *memo;     /* PARSE_WMEMO slots by word hash (may be NULL): 2 MiB, about
                               the working vocabulary of a news stream */
-    /* Words no dictionary uses: a direct-mapped cache by string hash. */
-    uint64_t *sh;          /* PARSE_WCACHE_STR slots; hash, 0 = empty */
-    uint32_t *sv;
 } parse_wcache;
-#define PARSE_WCACHE_STR 8192
 
 /* Parses sentence s of doc. Returns DYAD_OK or DYAD_ENOMEM. At most
  * PARSE_MAX_TOKENS tokens of a sentence are looked at (bounded time). */

@@ -322,6 +322,34 @@ static uint32_t prev_subject(const parse_sent *ps, uint32_t v, uint32_t *from)
     return PARSE_NONE;
 }
 
+/* "Putin arrived in Cairo, met Sisi and ...", "Pelosi Visits Kyiv, Meets
+ * With Zelensky": a finite verb right after a comma that closes the
+ * complement of an earlier finite verb continues a series of predicates
+ * sharing that verb's subject; the noun before the comma is the earlier
+ * verb's object, not this one's subject. A reporting verb there is
+ * inverted instead ("..., said the official"), and a verb in a relative or
+ * subordinate clause does not start a series. */
+static int series_verb(const parse_sent *ps, uint32_t v, uint32_t comma)
+{
+    const parse_vg *vg = &ps->vgs[v];
+    if (v == 0 || (ps->toks[vg->head].flags & PF_SAY) || vg->infinitive || vg->participle)
+        return 0;
+    const parse_vg *w = &ps->vgs[v - 1];
+    if (!w->finite || w->infinitive || w->participle || w->subject == PARSE_NONE ||
+        w->subject_from != PARSE_NONE || w->begin == 0)
+        return 0;
+    unsigned before = ps->toks[w->begin - 1].pos;
+    if (before == POS_REL || before == POS_SUB)
+        return 0;
+    for (uint32_t k = w->end; k < comma; k++) {
+        unsigned p = ps->toks[k].pos;
+        if (p == POS_COMMA || p == POS_SUB || p == POS_REL || p == POS_CONJ || p == POS_VERB ||
+            p == POS_AUX || p == POS_MODAL)
+            return 0;
+    }
+    return 1;
+}
+
 static uint32_t finite_subject(const parse_sent *ps, uint32_t v, const uint8_t *in_vg,
                                uint32_t *from)
 {
@@ -347,6 +375,8 @@ static uint32_t finite_subject(const parse_sent *ps, uint32_t v, const uint8_t *
         if (k > 0 && ps->toks[k - 1].pos == POS_COMMA &&
             (ps->toks[k].pos == POS_PREP || ps->toks[k].pos == POS_REL))
             j = k - 1;   /* ", in remarks ...," ", which leads ...," */
+        else if (series_verb(ps, v, j - 1))
+            return prev_subject(ps, v, from);
     }
     for (uint32_t k = j; k-- > 0;) {
         if (in_vg[k] || ps->toks[k].pos == POS_SUB)

@@ -116,23 +116,46 @@ static int actor_base(const dyad_dict *d, const parse_sent *ps, uint32_t unit,
     return 1;
 }
 
-/* A pronoun group: the nearest earlier actor group of the sentence, else
- * the previous sentence's actors. */
+/* "he", "she", "him", "her": a person. */
+static int personal_pronoun(const parse_tok *t)
+{
+    return (t->len == 2 && (!memcmp(t->norm, "HE", 2))) ||
+           (t->len == 3 && (!memcmp(t->norm, "SHE", 3) || !memcmp(t->norm, "HIM", 3) ||
+                            !memcmp(t->norm, "HER", 3)));
+}
+
+/* Could these actors be a person? A bare country code ("RUS" for "Russia")
+ * cannot: "what he criticized" after "giving Russia a win" is not Russia. */
+static int person_like(const code_actor *out, uint32_t n)
+{
+    for (uint32_t i = 0; i < n; i++)
+        if (out[i].code && strlen(out[i].code) > 3)
+            return 1;
+    return 0;
+}
+
+/* A pronoun group: the nearest earlier actor group of the sentence that
+ * agrees with it (a personal pronoun wants a person), else the previous
+ * sentence's actors. */
 static uint32_t pronoun(arena *a, const dyad_dict *d, const parse_sent *ps,
                         uint32_t g, int32_t date, const code_coref *coref, int split,
                         code_actor *out, uint32_t max)
 {
+    const parse_np *np = &ps->nps[ps->conjs[ps->groups[g].first_conj].np];
+    int person = personal_pronoun(&ps->toks[np->pron]);
     for (uint32_t h = g; h-- > 0;) {
         const parse_group *gh = &ps->groups[h];
         if (!gh->nactors || (gh->begin > 0 && ps->toks[gh->begin - 1].pos == POS_PREP))
             continue;   /* antecedents are subjects and objects, not PP objects */
         uint32_t n = code_group_actors(a, d, ps, h, date, NULL, split, out, max);
-        if (n)
+        if (n && (!person || person_like(out, n)))
             return n;
     }
     uint32_t n = 0;
     for (uint32_t i = 0; coref && i < coref->nlast && n < max; i++)
         out[n++] = coref->last[i];
+    if (person && !person_like(out, n))
+        n = 0;
     return n;
 }
 

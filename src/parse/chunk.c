@@ -390,6 +390,32 @@ static uint32_t finite_subject(const parse_sent *ps, uint32_t v, const uint8_t *
     return best;
 }
 
+/* "pressured the Ukrainian president to investigate Biden", "paid Afghan
+ * militants to attack", "called for Israel to halt": the actor right before
+ * an infinitive, as the object of the verb that governs it (or after its
+ * "for"), is the infinitive's subject, not the governing verb's subject.
+ * An object that names no actor ("signed an accord to supply", "used water
+ * cannon to disperse") leaves the subject to the governing verb. */
+static uint32_t control_object(const parse_sent *ps, uint32_t v, uint32_t from)
+{
+    const parse_vg *vg = &ps->vgs[v];
+    if (from == PARSE_NONE || from + 1 != v || vg->begin == 0)
+        return PARSE_NONE;
+    uint32_t g = ps->tok_group[vg->begin - 1];
+    if (g == PARSE_NONE || ps->groups[g].end != vg->begin || !ps->groups[g].nactors ||
+        ps->groups[g].begin < ps->vgs[from].end)
+        return PARSE_NONE;
+    uint32_t b = ps->groups[g].begin;
+    if (b > 0 && ps->toks[b - 1].pos == POS_PREP && !tok_is(&ps->toks[b - 1], "FOR"))
+        return PARSE_NONE;
+    for (uint32_t k = ps->vgs[from].end; k < b; k++) {
+        unsigned p = ps->toks[k].pos;
+        if (p == POS_COMMA || p == POS_PUNCT || p == POS_SUB || p == POS_REL)
+            return PARSE_NONE;
+    }
+    return g;
+}
+
 static void assign_subjects(arena *a, parse_sent *ps)
 {
     uint8_t *in_vg = arena_calloc(a, ps->n + 1, 1);
@@ -403,6 +429,9 @@ static void assign_subjects(arena *a, parse_sent *ps)
         uint32_t from = PARSE_NONE, s = PARSE_NONE;
         if (vg->infinitive) {
             s = prev_subject(ps, v, &from);
+            uint32_t o = control_object(ps, v, from);
+            if (o != PARSE_NONE)
+                s = o;
         } else if (vg->participle) {
             if (vg->begin > 0 && ps->tok_group[vg->begin - 1] != PARSE_NONE)
                 s = ps->tok_group[vg->begin - 1];

@@ -255,6 +255,35 @@ static void vg_scan(parse_sent *ps, parse_vg *v, uint32_t b, uint32_t j)
     v->finite = !v->infinitive && !v->participle;
 }
 
+/* "Marco Rubio Slammed For Tweet", "At Least 40 Killed In Attack",
+ * "Navalny Arrested In Moscow": headlines drop the auxiliary of a
+ * passive. A headline tells an active event in the present tense ("Russia
+ * Kills", "Pelosi Visits"), so a bare past form with no object, right
+ * before a preposition such as "for", "in" or "over", or the end, is a
+ * passive participle. */
+static int headline_passive(const parse_sent *ps, const parse_vg *v)
+{
+    const parse_tok *h = &ps->toks[v->head];
+    if (ps->doc->sentences[ps->sentence].kind != DYAD_SENT_HEADLINE || v->begin != v->head ||
+        h->pos != POS_VERB || !(h->flags & PF_ED) || (h->flags & (PF_BE | PF_HAVE | PF_DO)))
+        return 0;
+    if (v->end >= ps->n)
+        return 1;
+    const parse_tok *nx = &ps->toks[v->end];
+    if (nx->pos == POS_PUNCT)
+        return 1;
+    /* Prepositions an intransitive verb rarely takes in a headline: "Shot
+     * At", "Fired On", "Met With", "Agreed To" are active. */
+    static const char *const preps[] = {"FOR", "IN", "OF", "AFTER", "OVER", "DURING", "AMID",
+                                        "BY", "AS", "FROM", "NEAR", "INSIDE", "ACROSS"};
+    if (nx->pos != POS_PREP)
+        return 0;
+    for (size_t i = 0; i < DYAD_COUNT(preps); i++)
+        if (tok_is(nx, preps[i]))
+            return 1;
+    return 0;
+}
+
 static dyad_status build_vgs(arena *a, parse_sent *ps)
 {
     ps->vgs = arena_alloc(a, (ps->n + 1) * sizeof *ps->vgs);
@@ -293,6 +322,8 @@ static dyad_status build_vgs(arena *a, parse_sent *ps)
             continue;
         }
         vg_scan(ps, v, v->begin, v->head);
+        if (!v->passive && headline_passive(ps, v))
+            v->passive = 1;
         ps->nvgs++;
         i = v->end;
     }
@@ -367,6 +398,16 @@ static uint32_t finite_subject(const parse_sent *ps, uint32_t v, const uint8_t *
     if (j > 0 && ps->toks[j - 1].pos == POS_CONJ && ps->tok_group[j - 1] == PARSE_NONE)
         return prev_subject(ps, v, from);
     uint32_t best = PARSE_NONE;
+    if (j > 0 && ps->toks[j - 1].pos == POS_COMMA && (ps->toks[vg->head].flags & PF_SAY) &&
+        vg->end < ps->n) {
+        /* "..., Says Ukraine", "..., said the official": an inverted
+         * reporting verb's subject follows it and ends the sentence. */
+        uint32_t g = ps->tok_group[vg->end];
+        if (g != PARSE_NONE && ps->groups[g].begin == vg->end &&
+            (ps->groups[g].end == ps->n ||
+             (ps->groups[g].end + 1 == ps->n && ps->toks[ps->n - 1].pos == POS_PUNCT)))
+            return g;
+    }
     if (j > 0 && ps->toks[j - 1].pos == POS_COMMA) {
         /* "X, in remarks published on Monday, urged": skip the aside. */
         uint32_t k = j - 1;
@@ -379,8 +420,8 @@ static uint32_t finite_subject(const parse_sent *ps, uint32_t v, const uint8_t *
             return prev_subject(ps, v, from);
     }
     for (uint32_t k = j; k-- > 0;) {
-        if (in_vg[k] || ps->toks[k].pos == POS_SUB)
-            break;
+        if (in_vg[k] || ps->toks[k].pos == POS_SUB || tok_is(&ps->toks[k], ":"))
+            break;   /* "Libya Airstrike: At Least 40 Killed": a colon ends a clause */
         uint32_t g = ps->tok_group[k];
         if (g != PARSE_NONE && ps->groups[g].begin == k && group_subjectlike(ps, g)) {
             best = g;
@@ -405,6 +446,9 @@ static uint32_t control_object(const parse_sent *ps, uint32_t v, uint32_t from)
     if (g == PARSE_NONE || ps->groups[g].end != vg->begin || !ps->groups[g].nactors ||
         ps->groups[g].begin < ps->vgs[from].end)
         return PARSE_NONE;
+    uint32_t head = ps->toks[vg->begin - 1].unit;
+    if (head == PARSE_NONE || ps->units[head].kind == DICT_VERB)
+        return PARSE_NONE;   /* "used Moscow's conspiracy theories to defend": the head is no actor */
     uint32_t b = ps->groups[g].begin;
     if (b > 0 && ps->toks[b - 1].pos == POS_PREP && !tok_is(&ps->toks[b - 1], "FOR"))
         return PARSE_NONE;

@@ -630,6 +630,8 @@ static void tag(const parse_lexicon *lx, parse_wcache *wc, const dyad_dict *d,
     /* Units demoted to nouns lose their verb reading. */
     for (uint32_t i = 0; i < ps->n; i++) {
         parse_tok *t = &ps->toks[i];
+        if (t->pos == POS_VERB && parse_reporting_word(t->norm, t->len))
+            t->flags |= PF_SAY;
         if (t->unit != PARSE_NONE && ps->units[t->unit].kind == DICT_VERB &&
             ps->toks[ps->units[t->unit].begin].pos != POS_VERB)
             t->pos = t->pos == POS_VERB ? POS_NOUN : t->pos;

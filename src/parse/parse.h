@@ -176,6 +176,8 @@ dyad_status parse_sentence(arena *a, const dyad_dict *d, const parse_lexicon *lx
                            parse_wcache *wc, const parse_opts *o, const text_doc *doc,
                            uint32_t s, parse_sent *out);
 
+/* A verb of saying (say, tell, announce, claim ...), by its upper-case form. */
+int parse_reporting_word(const char *w, size_t len);
 const char *parse_pos_str(unsigned pos);
 
 /* Appends the sentence's chunks as JSON (explain traces). */

@@ -118,6 +118,23 @@ int parse_time_word(const char *w, size_t len)
     return 0;
 }
 
+/* Verbs of saying: their clause, not the saying, is the news; after a
+ * comma their subject may follow them ("..., said the official"). */
+int parse_reporting_word(const char *w, size_t len)
+{
+    static const char *const forms[] = {
+        "SAY", "SAYS", "SAID", "SAYING", "TELL", "TELLS", "TOLD", "ANNOUNCE",
+        "ANNOUNCED", "ANNOUNCES", "STATE", "STATED", "STATES", "CLAIM", "CLAIMED",
+        "CLAIMS", "REPORT", "REPORTED", "REPORTS", "ADD", "ADDED", "ADDS", "NOTE",
+        "NOTED", "NOTES", "INSIST", "INSISTED", "INSISTS", "DECLARE", "DECLARED",
+        "DECLARES", "ASSERT", "ASSERTED", "ASSERTS",
+    };
+    for (size_t i = 0; i < DYAD_COUNT(forms); i++)
+        if (strlen(forms[i]) == len && !memcmp(forms[i], w, len))
+            return 1;
+    return 0;
+}
+
 const char *parse_pos_str(unsigned pos)
 {
     static const char *const names[POS_COUNT] = {

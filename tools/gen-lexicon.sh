@@ -3,7 +3,8 @@
 # from Debian's wordnet-base files, into a C table ($1, e.g. build/x/gen/lexicon.inc).
 # One row per single-word form, upper case, sorted bytewise for binary search:
 #   { "FORM", classes, "BASE" }   classes: LX_N LX_V LX_ADJ LX_ADV, LX_VIRR (an
-#   irregular verb form from verb.exc, BASE is its lemma), LX_NPL (irregular plural).
+#   irregular verb form from verb.exc, BASE is its lemma), LX_NPL (irregular plural),
+#   LX_ABS (a noun whose first sense is something said or thought).
 # Usage: tools/gen-lexicon.sh OUT [WORDNET_DIR]
 set -eu
 out=$1
@@ -17,6 +18,17 @@ fi
     for pos in noun verb adj adv; do
         awk -v c="$pos" '/^ / { next } $1 ~ /^[a-z][a-z-]*$/ && length($1) <= 24 { print toupper($1) "\t" c "\t-" }' "$wn/index.$pos"
     done
+    # Nouns whose most frequent sense is something said or thought (WordNet
+    # lexicographer files noun.attribute 07, noun.cognition 09,
+    # noun.communication 10, noun.feeling 12, noun.motive 16): "boast",
+    # "plan", "remarks". The first synset offset in index.noun is that sense.
+    awk 'FNR == NR { if ($0 !~ /^ /) lf[$1] = $2; next }
+         /^ / { next }
+         $1 ~ /^[a-z][a-z-]*$/ && length($1) <= 24 {
+             off = $(5 + $4 + 2)
+             if (lf[off] == "07" || lf[off] == "09" || lf[off] == "10" || lf[off] == "12" || lf[off] == "16")
+                 print toupper($1) "\tabs\t-"
+         }' "$wn/data.noun" "$wn/index.noun"
     awk '$1 ~ /^[a-z][a-z-]*$/ && $2 ~ /^[a-z][a-z_-]*$/ { print toupper($1) "\tvirr\t" toupper($2) }' "$wn/verb.exc"
     awk '$1 ~ /^[a-z][a-z-]*$/ && $2 ~ /^[a-z][a-z-]*$/ { print toupper($1) "\tnpl\t" toupper($2) }' "$wn/noun.exc"
 } | LC_ALL=C sort -t '	' -k1,1 -s | awk -F '\t' '
@@ -26,7 +38,7 @@ function flush() {
 }
 {
     if ($1 != w) { flush(); w = $1; cls = "0"; base = ""; seen = "" }
-    f = ($2 == "noun") ? "LX_N" : ($2 == "verb") ? "LX_V" : ($2 == "adj") ? "LX_ADJ" : ($2 == "adv") ? "LX_ADV" : ($2 == "virr") ? "LX_V|LX_VIRR" : "LX_N|LX_NPL"
+    f = ($2 == "noun") ? "LX_N" : ($2 == "verb") ? "LX_V" : ($2 == "adj") ? "LX_ADJ" : ($2 == "adv") ? "LX_ADV" : ($2 == "virr") ? "LX_V|LX_VIRR" : ($2 == "abs") ? "LX_ABS" : "LX_N|LX_NPL"
     if (index(seen, "|" $2 "|") == 0) { cls = cls "|" f; seen = seen "|" $2 "|" }
     if ($3 != "-" && base == "") base = $3
 }

@@ -145,6 +145,8 @@ const char *code_placed_target(arena *a, const dyad_dict *d, const parse_sent *p
 int code_own_people(const parse_sent *ps, uint32_t g);
 /* Does group g name aircraft ("Russian warplanes")? */
 int code_aerial(const parse_sent *ps, uint32_t g);
+int code_figurative_force(const parse_lexicon *lx, const parse_sent *ps, uint32_t tg,
+                          const char *code);
 /* The dictionary code of the gerund after "of" in [from, to) ("accused X of
  * torturing"), or NULL. */
 const char *code_gerund_content(const dyad_dict *d, const parse_sent *ps, uint32_t from,

@@ -884,6 +884,8 @@ static void code_vg(sctx *x, uint32_t v)
     if (!c->cfg.petrarch_reading && ns && code && !strcmp(code, "190") &&
         sg != PARSE_NONE && code_aerial(ps, sg))
         code = "195";   /* "Russian warplanes struck": an air strike */
+    if (!c->cfg.petrarch_reading && nt && code_figurative_force(c->lx, ps, tg, code))
+        code = "111";   /* "Hits Trump's Biggest Boast": criticism */
     if (!c->cfg.petrarch_reading && nt && tg != PARSE_NONE && code && !strcmp(code, "112")) {
         const char *alleged = code_by_content(&c->a, code,
                                               code_gerund_content(c->dict, ps, ps->groups[tg].end,

@@ -151,6 +151,25 @@ int code_aerial(const parse_sent *ps, uint32_t g)
     return 0;
 }
 
+/* "Joe Biden Hits Trump's Biggest Boast", "Brennan Torches Trump's Smear":
+ * force or destruction (18-20, 1712) whose object is something said or
+ * thought, owned by the target, is criticism of that target (111). */
+int code_figurative_force(const parse_lexicon *lx, const parse_sent *ps, uint32_t tg,
+                          const char *code)
+{
+    if (!code ||
+        (strncmp(code, "18", 2) && strncmp(code, "19", 2) && strncmp(code, "20", 2) &&
+         strcmp(code, "1712")) ||
+        tg == PARSE_NONE || !ps->groups[tg].nconj)
+        return 0;
+    const parse_np *np = &ps->nps[ps->conjs[ps->groups[tg].first_conj].np];
+    const parse_tok *head = &ps->toks[np->end - 1];
+    if (np->actor == PARSE_NONE || head->unit != PARSE_NONE ||
+        (head->pos != POS_NOUN && head->pos != POS_PROPN))
+        return 0;   /* the head itself is an actor: "hit Hamas", "struck rebel positions" */
+    return parse_abstract_noun(lx, head);
+}
+
 /* "accused X of torturing detainees": the verb's code after "of" in
  * [from, to), from its dictionary entry, or NULL. A gerund after a
  * preposition is tagged a noun, so it has no verb group of its own. */

@@ -403,6 +403,22 @@ static int noun_possible(const parse_lexicon *lx, const parse_tok *t)
     return t->flags & PF_ING ? 1 : 0;
 }
 
+int parse_abstract_noun(const parse_lexicon *lx, const parse_tok *t)
+{
+    if (t->lex & LX_ABS)
+        return 1;
+    if (t->len < 4 || t->len > 25 || t->norm[t->len - 1] != 'S')
+        return 0;
+    char stem[32];
+    size_t n = t->len - 1;
+    memcpy(stem, t->norm, n);
+    if (n > 3 && !memcmp(stem + n - 2, "IE", 2)) {   /* POLICIES: POLICY */
+        stem[n - 2] = 'Y';
+        n--;
+    }
+    return (parse_lexicon_get(lx, stem, n, NULL) & LX_ABS) != 0;
+}
+
 /* Do the nouns and adjectives ending at i follow a determiner or a
  * preposition (so a plural after them ends a noun phrase)? */
 static int np_opened(const parse_sent *ps, uint32_t i)

@@ -303,7 +303,8 @@ static uint32_t find_target(sctx *x, uint32_t v, uint32_t from2, uint32_t to2,
                 }
             }
             if (own || beyond_infinitive(ps, ranges[r][0], g) ||
-                code_topic_group(ps, v, g, code, ns)) {
+                code_topic_group(ps, v, g, code, ns) ||
+                (!c->cfg.petrarch_reading && code_compound_place(ps, v, g, code, src, ns))) {
                 i = ps->groups[g].end;
                 continue;
             }
@@ -694,6 +695,19 @@ static int press_target(const dyad_dict *d, const parse_sent *ps, uint32_t g,
     return ag && !strcmp(ag->code, "MED");
 }
 
+/* Can "A and B <verb>" with no object mean each acts on the other? Yes
+ * for meeting, agreeing, cooperating, yielding, fighting ("Russia and
+ * Ukraine clashed"); no for what each says, asks, demands or protests by
+ * itself ("Sessions and Barr testify", "A and B called for calm"). */
+static int mutual_code(const char *code)
+{
+    static const char *const solo[] = {"01", "02", "09", "10", "14"};
+    for (size_t i = 0; i < DYAD_COUNT(solo); i++)
+        if (!strncmp(code, solo[i], 2))
+            return 0;
+    return 1;
+}
+
 /* The infinitive complement of verb group v: the next verb group, an
  * infinitive, with only v's objects between ("threatened to attack",
  * "pledged $500 million to help", "used water cannon to disperse"). */
@@ -872,7 +886,8 @@ static void code_vg(sctx *x, uint32_t v)
                                c->syntax == DICT_SYNTAX_P1, tgt, CODE_MAX_ACTORS);
     if (nt && !c->cfg.attribution_events && press_target(c->dict, ps, tg, code))
         nt = 0;
-    if (!nt && ns >= 2 && c->syntax == DICT_SYNTAX_P2 && !code_none(code)) {
+    if (!nt && ns >= 2 && c->syntax == DICT_SYNTAX_P2 && !code_none(code) &&
+        (c->cfg.petrarch_reading || mutual_code(code))) {
         /* PETRARCH2: "A and B agree": each acts on the other. */
         memcpy(tgt, src, ns * sizeof *src);
         nt = ns;

@@ -34,6 +34,24 @@ static int motion_verb(const parse_tok *h)
 /* One consults with someone about something: for a consultation (04), a
  * group after "about" or the object of "discuss" is the topic, not the
  * other party ("Lavrov and Kerry discussed Syria"). */
+/* "Russia and Ukraine clashed near Kharkiv": with two parties acting, a
+ * place right after the verb is where it happened, even for force; but
+ * "Kerry and Lavrov arrived in Geneva" both visit it. */
+int code_compound_place(const parse_sent *ps, uint32_t v, uint32_t g, const char *code,
+                        const code_actor *src, uint32_t ns)
+{
+    uint32_t b = ps->groups[g].begin;
+    if (!code || !strncmp(code, "042", 3) || !strncmp(code, "043", 3) ||
+        motion_verb(&ps->toks[ps->vgs[v].head]))
+        return 0;
+    int distinct = 0;
+    for (uint32_t i = 1; i < ns; i++)
+        distinct |= strcmp(src[i].code, src[0].code) != 0;
+    return distinct && b > 0 &&
+           (code_word_is(&ps->toks[b - 1], "IN") || code_word_is(&ps->toks[b - 1], "NEAR") ||
+            code_word_is(&ps->toks[b - 1], "AT") || code_word_is(&ps->toks[b - 1], "INSIDE"));
+}
+
 int code_topic_group(const parse_sent *ps, uint32_t v, uint32_t g, const char *code,
                      uint32_t ns)
 {

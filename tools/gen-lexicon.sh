@@ -4,7 +4,8 @@
 # One row per single-word form, upper case, sorted bytewise for binary search:
 #   { "FORM", classes, "BASE" }   classes: LX_N LX_V LX_ADJ LX_ADV, LX_VIRR (an
 #   irregular verb form from verb.exc, BASE is its lemma), LX_NPL (irregular plural),
-#   LX_ABS (a noun whose first sense is something said or thought).
+#   LX_ABS (a noun whose first sense is something said or thought), LX_PHYS (a noun
+#   whose first sense is a thing, place, group or living being).
 # Usage: tools/gen-lexicon.sh OUT [WORDNET_DIR]
 set -eu
 out=$1
@@ -28,6 +29,11 @@ fi
              off = $(5 + $4 + 2)
              if (lf[off] == "07" || lf[off] == "09" || lf[off] == "10" || lf[off] == "12" || lf[off] == "16")
                  print toupper($1) "\tabs\t-"
+             # ... or a thing, place, body of people or living being (noun.animal
+             # 05, artifact 06, body 08, food 13, group 14, location 15, object
+             # 17, person 18, plant 20, substance 27): "camp", "convoy", "base".
+             if (lf[off] ~ /^(05|06|08|13|14|15|17|18|20|27)$/)
+                 print toupper($1) "\tphys\t-"
          }' "$wn/data.noun" "$wn/index.noun"
     awk '$1 ~ /^[a-z][a-z-]*$/ && $2 ~ /^[a-z][a-z_-]*$/ { print toupper($1) "\tvirr\t" toupper($2) }' "$wn/verb.exc"
     awk '$1 ~ /^[a-z][a-z-]*$/ && $2 ~ /^[a-z][a-z-]*$/ { print toupper($1) "\tnpl\t" toupper($2) }' "$wn/noun.exc"
@@ -38,7 +44,7 @@ function flush() {
 }
 {
     if ($1 != w) { flush(); w = $1; cls = "0"; base = ""; seen = "" }
-    f = ($2 == "noun") ? "LX_N" : ($2 == "verb") ? "LX_V" : ($2 == "adj") ? "LX_ADJ" : ($2 == "adv") ? "LX_ADV" : ($2 == "virr") ? "LX_V|LX_VIRR" : ($2 == "abs") ? "LX_ABS" : "LX_N|LX_NPL"
+    f = ($2 == "noun") ? "LX_N" : ($2 == "verb") ? "LX_V" : ($2 == "adj") ? "LX_ADJ" : ($2 == "adv") ? "LX_ADV" : ($2 == "virr") ? "LX_V|LX_VIRR" : ($2 == "abs") ? "LX_ABS" : ($2 == "phys") ? "LX_PHYS" : "LX_N|LX_NPL"
     if (index(seen, "|" $2 "|") == 0) { cls = cls "|" f; seen = seen "|" $2 "|" }
     if ($3 != "-" && base == "") base = $3
 }

@@ -52,7 +52,26 @@ static int np_cont(const parse_sent *ps, uint32_t i)
     }
 }
 
-static void np_fill(parse_sent *ps, parse_np *np)
+/* "voter fraud", "police brutality", "new military aid", "the refugee
+ * crisis": agent words that only modify the head noun name no actor when
+ * that head is not a person, body of people, thing or place. A head that
+ * is ("refugee camp", "police station", "army convoy") keeps them: such
+ * places are where the agents are; so does an owner ("the president's
+ * agenda"). */
+static int agents_modify_thing(const parse_lexicon *lx, const parse_sent *ps,
+                               const parse_np *np)
+{
+    uint32_t after = np->nagents ? ps->units[np->agents[np->nagents - 1]].end : np->end;
+    if (np->actor != PARSE_NONE || after >= np->end || ps->toks[after].pos == POS_POSS)
+        return 0;   /* "the president's agenda": the owner is an actor */
+    const parse_tok *h = &ps->toks[np->end - 1];
+    if (h->unit != PARSE_NONE || (h->pos != POS_NOUN && h->pos != POS_PROPN))
+        return 0;
+    unsigned cls = parse_noun_classes(lx, h);
+    return (cls & LX_N || (cls & (LX_ABS | LX_PHYS))) && !(cls & LX_PHYS);
+}
+
+static void np_fill(const parse_lexicon *lx, parse_sent *ps, parse_np *np)
 {
     np->actor = PARSE_NONE;
     np->pron = PARSE_NONE;
@@ -71,9 +90,11 @@ static void np_fill(parse_sent *ps, parse_np *np)
         else if (u->kind == DICT_AGENT && np->nagents < DYAD_COUNT(np->agents))
             np->agents[np->nagents++] = t->unit;
     }
+    if (lx && agents_modify_thing(lx, ps, np))
+        np->nagents = 0;
 }
 
-static dyad_status chunk_nps(arena *a, parse_sent *ps)
+static dyad_status chunk_nps(arena *a, const parse_lexicon *lx, parse_sent *ps)
 {
     ps->nps = arena_alloc(a, (ps->n + 1) * sizeof *ps->nps);
     if (!ps->nps)
@@ -89,7 +110,7 @@ static dyad_status chunk_nps(arena *a, parse_sent *ps)
         while (i < ps->n && np_cont(ps, i))
             i++;
         np->end = i;
-        np_fill(ps, np);
+        np_fill(lx, ps, np);
     }
     return DYAD_OK;
 }
@@ -513,8 +534,7 @@ static void assign_subjects(arena *a, parse_sent *ps)
 
 dyad_status parse_chunk(arena *a, const parse_lexicon *lx, parse_sent *ps)
 {
-    (void)lx;
-    dyad_status st = chunk_nps(a, ps);
+    dyad_status st = chunk_nps(a, lx, ps);
     if (st == DYAD_OK)
         st = build_groups(a, ps);
     if (st == DYAD_OK)

@@ -403,12 +403,11 @@ static int noun_possible(const parse_lexicon *lx, const parse_tok *t)
     return t->flags & PF_ING ? 1 : 0;
 }
 
-int parse_abstract_noun(const parse_lexicon *lx, const parse_tok *t)
+unsigned parse_noun_classes(const parse_lexicon *lx, const parse_tok *t)
 {
-    if (t->lex & LX_ABS)
-        return 1;
-    if (t->len < 4 || t->len > 25 || t->norm[t->len - 1] != 'S')
-        return 0;
+    unsigned cls = t->lex;
+    if ((cls & (LX_ABS | LX_PHYS)) || t->len < 4 || t->len > 25 || t->norm[t->len - 1] != 'S')
+        return cls;
     char stem[32];
     size_t n = t->len - 1;
     memcpy(stem, t->norm, n);
@@ -416,7 +415,12 @@ int parse_abstract_noun(const parse_lexicon *lx, const parse_tok *t)
         stem[n - 2] = 'Y';
         n--;
     }
-    return (parse_lexicon_get(lx, stem, n, NULL) & LX_ABS) != 0;
+    return cls | (parse_lexicon_get(lx, stem, n, NULL) & (LX_ABS | LX_PHYS));
+}
+
+int parse_abstract_noun(const parse_lexicon *lx, const parse_tok *t)
+{
+    return (parse_noun_classes(lx, t) & LX_ABS) != 0;
 }
 
 /* Do the nouns and adjectives ending at i follow a determiner or a

@@ -43,7 +43,8 @@ enum {
 };
 
 /* Lexicon classes (the generated table's bits). */
-enum { LX_N = 1, LX_V = 2, LX_ADJ = 4, LX_ADV = 8, LX_VIRR = 16, LX_NPL = 32, LX_ABS = 64 };
+enum { LX_N = 1, LX_V = 2, LX_ADJ = 4, LX_ADV = 8, LX_VIRR = 16, LX_NPL = 32, LX_ABS = 64,
+       LX_PHYS = 128 };
 
 typedef struct parse_lexicon parse_lexicon;
 
@@ -176,8 +177,11 @@ dyad_status parse_sentence(arena *a, const dyad_dict *d, const parse_lexicon *lx
                            parse_wcache *wc, const parse_opts *o, const text_doc *doc,
                            uint32_t s, parse_sent *out);
 
+/* The lexicon classes of a noun token, a plural looked up by its stem when
+ * the form itself is not listed ("remarks": REMARK). */
+unsigned parse_noun_classes(const parse_lexicon *lx, const parse_tok *t);
 /* Is the token a noun for something said or thought ("boast", "plans",
- * "remarks"), by WordNet's first sense? Plurals are looked up by their stem. */
+ * "remarks"), by WordNet's first sense? */
 int parse_abstract_noun(const parse_lexicon *lx, const parse_tok *t);
 /* A verb of saying (say, tell, announce, claim ...), by its upper-case form. */
 int parse_reporting_word(const char *w, size_t len);

@@ -104,6 +104,11 @@ typedef enum code_mood {
 
 /* What verb group v asserts about its event. */
 code_mood code_mood_of(const parse_sent *ps, uint32_t v);
+/* An infinitive after a noun for something meant ("an effort to scrap"):
+ * intended, not done. */
+int code_noun_complement(const parse_lexicon *lx, const parse_sent *ps, uint32_t v);
+/* Inside what a report called false says ("falsely claimed that ..."). */
+int code_false_report(const parse_sent *ps, uint32_t v);
 /* CAMEO's code for the intent or threat to do what code does ("040" ->
  * "036", "163" -> "1312"), or NULL when the code is already verbal. */
 const char *code_intent_of(const char *code);

@@ -785,6 +785,16 @@ static void code_vg(sctx *x, uint32_t v)
                                 "says: not asserted");
         return;
     }
+    if (!c->cfg.petrarch_reading &&
+        (code_noun_complement(c->lx, ps, v) || code_false_report(ps, v))) {
+        x->coded[v] = 1;
+        if (x->explain)
+            explain_skip(x, vg, code_false_report(ps, v)
+                                    ? "inside a report the sentence calls false: not asserted"
+                                    : "infinitive of a noun ('an effort to scrap', 'a campaign "
+                                      "to free'): intended, not done");
+        return;
+    }
     code_match m;
     memset(&m, 0, sizeof m);
     m.source = m.target = m.compound = PARSE_NONE;

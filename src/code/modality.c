@@ -171,3 +171,54 @@ const char *code_by_content(arena *a, const char *code, const char *content)
     int quad;
     return dyad_cameo_lookup(out, &gs, &quad, NULL) ? arena_strdup(a, out) : NULL;
 }
+
+/* "its effort to scrap the policy", "a flash mob to free Butina", "the
+ * plot to pay militants": an infinitive right after a noun for something
+ * done or meant (no actor, no thing or place) tells what was intended, not
+ * what happened. Instruments keep theirs ("used tear gas to disperse the
+ * crowd"), since the lexicon knows them for things. */
+int code_noun_complement(const parse_lexicon *lx, const parse_sent *ps, uint32_t v)
+{
+    const parse_vg *vg = &ps->vgs[v];
+    if (!vg->infinitive || vg->begin == 0)
+        return 0;
+    const parse_tok *n = &ps->toks[vg->begin - 1];
+    if (n->unit != PARSE_NONE || (n->pos != POS_NOUN && n->pos != POS_PROPN))
+        return 0;
+    unsigned cls = parse_noun_classes(lx, n);
+    if (!(cls & LX_N) || (cls & (LX_PHYS | LX_ADJ)))   /* not "is ready to" */
+        return 0;
+    /* "Uses Speech To Blast", "found a way to mock": a means, and the act
+     * it served happened. */
+    if (code_word_is(n, "WAY") || code_word_is(n, "WAYS"))
+        return 0;
+    for (uint32_t w = v; w-- > 0;) {
+        const parse_tok *h = &ps->toks[ps->vgs[w].head];
+        if (ps->vgs[w].end > vg->begin)
+            continue;
+        return !(starts(h, "USE") || starts(h, "USING") || starts(h, "EMPLOY"));
+    }
+    return 1;
+}
+
+/* "Trump Baselessly Claims Obama Asked ...", "falsely said that X had
+ * attacked": what a report the sentence itself calls false says is not
+ * news of an event. */
+int code_false_report(const parse_sent *ps, uint32_t v)
+{
+    static const char *const falsely[] = {"FALSELY", "BASELESSLY", "WRONGLY", "ERRONEOUSLY",
+                                          "UNFOUNDEDLY", "MISTAKENLY"};
+    for (uint32_t w = v; w-- > 0;) {
+        const parse_vg *wg = &ps->vgs[w];
+        if (!(ps->toks[wg->head].flags & PF_SAY))
+            continue;
+        uint32_t b = wg->begin > 0 ? wg->begin - 1 : 0;
+        if (wg->subject != PARSE_NONE && ps->groups[wg->subject].begin < b)
+            b = ps->groups[wg->subject].begin;   /* "Trump Baselessly Claims" */
+        for (uint32_t i = b; i < wg->head; i++)
+            if (any(&ps->toks[i], falsely, DYAD_COUNT(falsely)))
+                return 1;
+        return 0;
+    }
+    return 0;
+}

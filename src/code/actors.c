@@ -12,6 +12,7 @@
 typedef struct compose {
     char code[64];
     size_t len;
+    int office;    /* CODE_ACT_OFFICE: "former" titles are ELI, titles before a name drop */
 } compose;
 
 static void put(compose *c, const char *s, int prefix)
@@ -30,15 +31,52 @@ static void put(compose *c, const char *s, int prefix)
     c->len += n;
 }
 
+/* "former president", "ex-minister", "a former Afghan president": the
+ * title of someone out of office, whom CAMEO codes as elite (ELI). */
+static int former_title(const parse_sent *ps, const parse_np *np, uint32_t b)
+{
+    for (uint32_t k = b; k-- > np->begin && k + 3 >= b;) {
+        const parse_tok *t = &ps->toks[k];
+        if (code_word_is(t, "FORMER") || code_word_is(t, "EX") ||
+            (t->len > 3 && !memcmp(t->norm, "EX-", 3)))
+            return 1;
+    }
+    const parse_tok *t = &ps->toks[b];
+    return t->len > 3 && !memcmp(t->norm, "EX-", 3);
+}
+
 static void add_agents(const dyad_dict *d, const parse_sent *ps, const parse_np *np,
                        uint32_t skip_last, compose *c)
 {
     uint32_t n = np->nagents - (skip_last && np->nagents ? 1 : 0);
     for (uint32_t i = 0; i < n; i++) {
         const dict_agent *ag = dict_agent_get(d, ps->units[np->agents[i]].entry);
-        if (ag && ag->code)
+        if (!ag || !ag->code)
+            continue;
+        if (c->office && !ag->prefix && former_title(ps, np, ps->units[np->agents[i]].begin))
+            put(c, "ELI", 0);
+        else
             put(c, ag->code, ag->prefix);
     }
+}
+
+/* The agents of a named person's phrase: a title before the name
+ * ("President Hamid Karzai", "Secretary of State John Kerry") is the
+ * person's office, which the person's dated code already says (AFGELI
+ * after 2014, not AFGELIGOV); agents after the name still add. */
+static void add_person_agents(const dyad_dict *d, const parse_sent *ps, const parse_np *np,
+                              uint32_t person, compose *c)
+{
+    if (!c->office || c->len <= 3 || person == PARSE_NONE) {
+        add_agents(d, ps, np, 0, c);
+        return;
+    }
+    parse_np rest = *np;
+    rest.nagents = 0;
+    for (uint32_t i = 0; i < np->nagents; i++)
+        if (ps->units[np->agents[i]].begin >= ps->units[person].end)
+            rest.agents[rest.nagents++] = np->agents[i];
+    add_agents(d, ps, &rest, 0, c);
 }
 
 /* Emits one code per '/'-separated part of the actor's code. */
@@ -138,7 +176,7 @@ static int person_like(const code_actor *out, uint32_t n)
  * agrees with it (a personal pronoun wants a person), else the previous
  * sentence's actors. */
 static uint32_t pronoun(arena *a, const dyad_dict *d, const parse_sent *ps,
-                        uint32_t g, int32_t date, const code_coref *coref, int split,
+                        uint32_t g, int32_t date, const code_coref *coref, int flags,
                         code_actor *out, uint32_t max)
 {
     const parse_np *np = &ps->nps[ps->conjs[ps->groups[g].first_conj].np];
@@ -147,7 +185,7 @@ static uint32_t pronoun(arena *a, const dyad_dict *d, const parse_sent *ps,
         const parse_group *gh = &ps->groups[h];
         if (!gh->nactors || (gh->begin > 0 && ps->toks[gh->begin - 1].pos == POS_PREP))
             continue;   /* antecedents are subjects and objects, not PP objects */
-        uint32_t n = code_group_actors(a, d, ps, h, date, NULL, split, out, max);
+        uint32_t n = code_group_actors(a, d, ps, h, date, NULL, flags, out, max);
         if (n && (!person || person_like(out, n)))
             return n;
     }
@@ -249,12 +287,13 @@ static int possessed(const parse_sent *ps, const parse_np *np)
 
 uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                            uint32_t g, int32_t date, const code_coref *coref,
-                           int split, code_actor *out, uint32_t max)
+                           int flags, code_actor *out, uint32_t max)
 {
+    int split = flags & CODE_ACT_SPLIT;
     const parse_group *gr = &ps->groups[g];
     uint8_t consumed[64] = {0};
     uint32_t n = 0;
-    compose c;
+    compose c = {.office = flags & CODE_ACT_OFFICE};
     for (uint32_t j = 0; j < gr->nconj && j < 64; j++) {
         const parse_conj *cj = &ps->conjs[gr->first_conj + j];
         if (cj->dist_from == PARSE_NONE || (gr->nactors && possessed(ps, &ps->nps[cj->np])))
@@ -270,8 +309,9 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
         if (np->actor != PARSE_NONE) {
             if (j < 64 && consumed[j])
                 continue;
-            if (actor_base(d, ps, specific_actor(d, ps, np, date), date, &c)) {
-                add_agents(d, ps, np, 0, &c);
+            uint32_t who = specific_actor(d, ps, np, date);
+            if (actor_base(d, ps, who, date, &c)) {
+                add_person_agents(d, ps, np, who, &c);
                 if (!np->nagents && j + 1 < gr->nconj)
                     shared_head(d, ps, np, &ps->nps[ps->conjs[gr->first_conj + j + 1].np], &c);
                 n = emit(a, &c, np->actor, np->begin, np->end, out, n, max, split);
@@ -313,7 +353,7 @@ uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
             add_agents(d, ps, np, 0, &c);
             n = emit(a, &c, PARSE_NONE, np->begin, np->end, out, n, max, split);
         } else if (np->pron != PARSE_NONE && gr->nactors == 0 && gr->nconj == 1) {
-            n += pronoun(a, d, ps, g, date, coref, split, out + n, max - n);
+            n += pronoun(a, d, ps, g, date, coref, flags, out + n, max - n);
         } else if (gr->nactors == 0 && gr->nconj == 1 && plural_ref(ps, np)) {
             /* "the pair", "the two sides", "both": the last compound. */
             for (uint32_t i = 0; coref && i < coref->npair && n < max; i++)

@@ -75,12 +75,20 @@ typedef struct code_coref {
     uint32_t npair;
 } code_coref;
 
+/* How code_group_actors reads actor phrases. */
+enum {
+    CODE_ACT_SPLIT = 1,     /* a code written "A/B" is two actors (PETRARCH-1) */
+    CODE_ACT_OFFICE = 2     /* "former president" is elite (ELI), and a title
+                             * before a named person is that person's dated
+                             * office (dyad's reading; PETRARCH appends both) */
+};
+
 /* Actor codes of group g on date; pronouns resolve through the nearest
- * earlier actor group of the sentence, else coref. split: a code written
- * "A/B" stands for two actors (PETRARCH-1). Returns the count. */
+ * earlier actor group of the sentence, else coref. flags: CODE_ACT_*.
+ * Returns the count. */
 uint32_t code_group_actors(arena *a, const dyad_dict *d, const parse_sent *ps,
                            uint32_t g, int32_t date, const code_coref *coref,
-                           int split, code_actor *out, uint32_t max);
+                           int flags, code_actor *out, uint32_t max);
 
 /* ---- Event anaphora (anaphora.c) --------------------------------------- */
 

@@ -259,6 +259,12 @@ static int same_actors(const code_actor *a, uint32_t na, const code_actor *b, ui
     return 1;
 }
 
+static int actor_flags(const dyad_coder *c)
+{
+    return (c->syntax == DICT_SYNTAX_P1 ? CODE_ACT_SPLIT : 0) |
+           (c->cfg.petrarch_reading ? 0 : CODE_ACT_OFFICE);
+}
+
 static uint32_t find_target(sctx *x, uint32_t v, uint32_t from2, uint32_t to2,
                             const code_actor *src, uint32_t ns, code_actor *tgt,
                             uint32_t *tg, int *pairs, const char *code)
@@ -309,7 +315,7 @@ static uint32_t find_target(sctx *x, uint32_t v, uint32_t from2, uint32_t to2,
                 continue;
             }
             uint32_t nt = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, &c->coref,
-                                            c->syntax == DICT_SYNTAX_P1, tgt, CODE_MAX_ACTORS);
+                                            actor_flags(c), tgt, CODE_MAX_ACTORS);
             if (nt && same_actors(src, ns, tgt, nt)) {
                 if (ns >= 2) {
                     *pairs = 1;
@@ -872,7 +878,7 @@ static void code_vg(sctx *x, uint32_t v)
     int negated = vg->negated && !m.uses_neg;
     uint32_t ns = sg == PARSE_NONE ? 0
         : code_group_actors(&c->a, c->dict, ps, sg, x->doc->date, &c->coref,
-                            c->syntax == DICT_SYNTAX_P1, src, CODE_MAX_ACTORS);
+                            actor_flags(c), src, CODE_MAX_ACTORS);
     uint32_t nt = 0;
     int pairs = sg != PARSE_NONE && sg == tg;
     if (search)
@@ -893,7 +899,7 @@ static void code_vg(sctx *x, uint32_t v)
     }
     else if (tg != PARSE_NONE)
         nt = code_group_actors(&c->a, c->dict, ps, tg, x->doc->date, &c->coref,
-                               c->syntax == DICT_SYNTAX_P1, tgt, CODE_MAX_ACTORS);
+                               actor_flags(c), tgt, CODE_MAX_ACTORS);
     if (nt && !c->cfg.attribution_events && press_target(c->dict, ps, tg, code))
         nt = 0;
     if (!nt && ns >= 2 && c->syntax == DICT_SYNTAX_P2 && !code_none(code) &&
@@ -1098,7 +1104,7 @@ static void remember(sctx *x)
     dyad_coder *c = x->c;
     const parse_sent *ps = x->ps;
     code_actor tmp[CODE_MAX_ACTORS];
-    int split = c->syntax == DICT_SYNTAX_P1, have = 0;
+    int split = actor_flags(c), have = 0;
     for (uint32_t v = 0; v < ps->nvgs && !have; v++) {
         uint32_t g = ps->vgs[v].subject;
         if (g == PARSE_NONE || !ps->groups[g].nactors)

@@ -56,9 +56,11 @@ typedef struct code_syn {
 } code_syn;
 
 /* Finds the best pattern of verb for verb group v. syn: one code_syn per
- * token of the sentence (zeroed before the first verb), or NULL. */
+ * token of the sentence (zeroed before the first verb), or NULL. clause:
+ * words after a comma that starts another clause are out of reach (dyad's
+ * reading; PETRARCH's records expect patterns to reach them). */
 void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
-                     const dict_verb *verb, code_syn *syn, code_match *out);
+                     const dict_verb *verb, code_syn *syn, int clause, code_match *out);
 
 /* ---- Actors (actors.c) ------------------------------------------------- */
 

@@ -549,7 +549,7 @@ static const dict_verb *best_verb(sctx *x, uint32_t v, code_match *m)
         const dict_verb *verb = dict_verb_get(x->c->dict, i ? u->alt[i - 1] : u->entry);
         if (!verb)
             continue;
-        code_match_verb(x->c->dict, ps, v, verb, x->syn, &cm);
+        code_match_verb(x->c->dict, ps, v, verb, x->syn, !x->c->cfg.petrarch_reading, &cm);
         if (cm.pat && (!best || !m->pat || cm.score > m->score)) {
             best = verb;
             *m = cm;

@@ -339,7 +339,7 @@ static void match_one(mstate *m, const dict_pattern *pt, code_match *best)
 }
 
 void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
-                     const dict_verb *verb, code_syn *syn, code_match *out)
+                     const dict_verb *verb, code_syn *syn, int clause, code_match *out)
 {
     memset(out, 0, sizeof *out);
     out->source = out->target = out->compound = PARSE_NONE;
@@ -365,6 +365,9 @@ void code_match_verb(const dyad_dict *d, const parse_sent *ps, uint32_t v,
     uint32_t vbeg = m->vg->begin;
     m->lo = vbeg > CODE_MATCH_SPAN ? vbeg - CODE_MATCH_SPAN : 0;
     m->hi = post_limit(ps, m->vg->end);
+    if (clause && m->vg->obj_end > m->vg->end && m->vg->obj_end < m->hi && m->vg->obj_end < ps->n &&
+        ps->toks[m->vg->obj_end].pos == POS_COMMA)
+        m->hi = m->vg->obj_end;   /* ", Soldiers Fire Shots": another clause's words */
     uint32_t n = verb->npatterns < CODE_MATCH_MAX ? verb->npatterns : CODE_MATCH_MAX;
     for (uint32_t i = 0; i < n; i++) {
         const dict_pattern *pt = &verb->patterns[i];

@@ -308,7 +308,7 @@ static uint32_t find_target(sctx *x, uint32_t v, uint32_t from2, uint32_t to2,
                     }
                 }
             }
-            if (own || beyond_infinitive(ps, ranges[r][0], g) ||
+            if (own || g == vg->subject || beyond_infinitive(ps, ranges[r][0], g) ||
                 code_topic_group(ps, v, g, code, ns) ||
                 (!c->cfg.petrarch_reading && code_compound_place(ps, v, g, code, src, ns))) {
                 i = ps->groups[g].end;

@@ -593,6 +593,8 @@ static uint32_t word_info(const parse_lexicon *lx, parse_wcache *wc, const parse
     unsigned pos = 0, flags = 0;
     if (!parse_closed_word(t->norm, t->len, &pos, &flags))
         pos = flags = 0;
+    if (!pos && parse_reporting_word(t->norm, t->len))
+        flags = PF_SAY;   /* applied when the word is tagged a verb */
     parse_tok w = *t;
     w.lex = (uint8_t)parse_lexicon_get(lx, t->norm, t->len, NULL);
     /* Bits: 0-7 lexicon, 8-15 closed tag, 16-26 its flags, 27 plural of a
@@ -650,7 +652,7 @@ static void tag(const parse_lexicon *lx, parse_wcache *wc, const dyad_dict *d,
     /* Units demoted to nouns lose their verb reading. */
     for (uint32_t i = 0; i < ps->n; i++) {
         parse_tok *t = &ps->toks[i];
-        if (t->pos == POS_VERB && parse_reporting_word(t->norm, t->len))
+        if (t->pos == POS_VERB && ((t->info >> 16) & PF_SAY))
             t->flags |= PF_SAY;
         if (t->unit != PARSE_NONE && ps->units[t->unit].kind == DICT_VERB &&
             ps->toks[ps->units[t->unit].begin].pos != POS_VERB)

@@ -150,6 +150,8 @@ const char *code_joint_offer(const parse_sent *ps, const parse_vg *vg, uint32_t 
                              const char *code);
 /* A role-only target tgt ("---MIL") in the source's country when the event
  * (code) is domestic by nature; an arena string, or NULL. */
+const char *code_domestic_source(arena *a, const char *src, const char *tgt,
+                                 const char *code);
 const char *code_domestic_target(arena *a, const char *src, const char *tgt,
                                  const char *code);
 /* A role-only target in the country of the place right after it ("an army

@@ -964,6 +964,14 @@ static void code_vg(sctx *x, uint32_t v)
                     home.code = dc;
                     t = &home;
                 }
+                code_actor police;
+                const char *ds = s && t && !c->cfg.petrarch_reading
+                               ? code_domestic_source(&c->a, s->code, t->code, code) : NULL;
+                if (ds) {
+                    police = *s;
+                    police.code = ds;
+                    s = &police;
+                }
                 if (s && t && !strcmp(s->code, t->code)) {
                     if (pairs)
                         continue;   /* compound: each against the others */

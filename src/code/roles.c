@@ -155,6 +155,31 @@ const char *code_domestic_target(arena *a, const char *src, const char *tgt,
     return ok ? arena_printf(a, "%.3s%s", src, tr) : NULL;
 }
 
+/* "Myanmar Protester Shot By Police", "police detained opposition
+ * activists in Minsk": police named only by their role act at home, so they
+ * take the country of the people they arrest, investigate or use force
+ * against (09, 17-19) when those are civilians, protesters, journalists,
+ * workers, students or activists of that country. Refugees and migrants are
+ * often foreigners; armies and courts act abroad too, so they are left. */
+const char *code_domestic_source(arena *a, const char *src, const char *tgt,
+                                 const char *code)
+{
+    static const char *const people[] = {"OPP", "CVL", "MED", "LAB", "EDU", "HRI", "PPL", "REL"};
+    if (!src || !tgt || !code || strcmp(src, "---COP") || strlen(tgt) < 6 ||
+        !strncmp(tgt, "---", 3) ||
+        (strncmp(code, "09", 2) && strncmp(code, "17", 2) && strncmp(code, "18", 2) &&
+         strncmp(code, "19", 2)))
+        return NULL;
+    for (int i = 0; i < 3; i++)
+        if (tgt[i] < 'A' || tgt[i] > 'Z')
+            return NULL;
+    static const char *const not_countries[] = {"IGO", "NGO", "MNC", "IMG", "UAF"};
+    if (role_in(tgt, not_countries, DYAD_COUNT(not_countries)) ||
+        !role_in(tgt + 3, people, DYAD_COUNT(people)))
+        return NULL;
+    return arena_printf(a, "%.3sCOP", tgt);
+}
+
 /* Does group g name aircraft ("Russian warplanes", "Israeli jets")? */
 int code_aerial(const parse_sent *ps, uint32_t g)
 {

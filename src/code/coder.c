@@ -991,8 +991,10 @@ static void code_vg(sctx *x, uint32_t v)
                 if (strcmp(src[i].code, src[j].code))
                     add_event(x, &src[i], &src[j], code, v, pat, negated);
     }
-    if (x->coded)
-        x->coded[v] = c->events.len > before;
+    if (x->coded)   /* an agentless passive still governs its purpose clause */
+        x->coded[v] = c->events.len > before ||
+                      (!c->cfg.petrarch_reading && vg->passive && sg == PARSE_NONE &&
+                       !code_none(code));
     if (x->ev_from) {
         x->ev_from[v] = (uint32_t)before;
         x->ev_to[v] = (uint32_t)c->events.len;

@@ -305,6 +305,27 @@ static int headline_passive(const parse_sent *ps, const parse_vg *v)
     return 0;
 }
 
+/* "to help deliver aid", "let them leave": a bare infinitive after help
+ * or let is an infinitive, not a finite verb without a subject; and the
+ * one after "let aid convoys" is the convoys' act, its objects theirs. */
+static int causative(const parse_tok *t)
+{
+    static const char *const causers[] = {"HELP", "HELPS", "HELPED", "HELPING", "LET", "LETS",
+                                          "LETTING"};
+    for (size_t i = 0; i < DYAD_COUNT(causers); i++)
+        if (tok_is(t, causers[i]))
+            return 1;
+    return 0;
+}
+
+static int bare_infinitive(const parse_sent *ps, const parse_vg *v)
+{
+    if (ps->nvgs == 0 || v->begin != v->head || v->infinitive || v->passive)
+        return 0;
+    const parse_vg *w = &ps->vgs[ps->nvgs - 1];
+    return w->end == v->begin && causative(&ps->toks[w->head]);
+}
+
 static dyad_status build_vgs(arena *a, parse_sent *ps)
 {
     ps->vgs = arena_alloc(a, (ps->n + 1) * sizeof *ps->vgs);
@@ -345,6 +366,8 @@ static dyad_status build_vgs(arena *a, parse_sent *ps)
         vg_scan(ps, v, v->begin, v->head);
         if (!v->passive && headline_passive(ps, v))
             v->passive = 1;
+        if (bare_infinitive(ps, v))
+            v->infinitive = 1, v->finite = 0;
         ps->nvgs++;
         i = v->end;
     }
@@ -536,8 +559,12 @@ static void assign_subjects(arena *a, parse_sent *ps)
                 vg->obj_end = wg->begin;
                 break;
             }
-            /* ", a senior official said": another clause's subject. */
             uint32_t sb = ps->groups[wg->subject].begin, k = sb;
+            if (sb >= vg->end && sb > 0 && causative(&ps->toks[sb - 1])) {
+                vg->obj_end = sb;   /* "to let aid convoys reach civilians": theirs */
+                break;
+            }
+            /* ", a senior official said": another clause's subject. */
             while (k > vg->end && ps->toks[k - 1].pos != POS_COMMA)
                 k--;
             if (k > vg->end) {

@@ -172,7 +172,7 @@ const char *code_by_content(arena *a, const char *code, const char *content)
     return dyad_cameo_lookup(out, &gs, &quad, NULL) ? arena_strdup(a, out) : NULL;
 }
 
-/* "its effort to scrap the policy", "a flash mob to free Butina", "the
+/* "its effort to scrap the policy", "a campaign to free Butina", "the
  * plot to pay militants": an infinitive right after a noun for something
  * done or meant (no actor, no thing or place) tells what was intended, not
  * what happened. Instruments keep theirs ("used tear gas to disperse the

@@ -140,6 +140,7 @@ static inline int code_none(const char *code)
 int code_word_is(const parse_tok *t, const char *w);
 /* Is group g, seen from verb group v with code, a topic or a place rather
  * than a target ("discussed Syria", "met in Cairo")? ns: source count. */
+int code_place_prep(const parse_tok *t);
 int code_compound_place(const parse_sent *ps, uint32_t v, uint32_t g, const char *code,
                         const code_actor *src, uint32_t ns);
 int code_topic_group(const parse_sent *ps, uint32_t v, uint32_t g, const char *code,

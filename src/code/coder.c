@@ -359,7 +359,6 @@ static const char *negate_code(const char *code)
  * the DNC") never acted. */
 static uint32_t place_agent(const parse_sent *ps, uint32_t v, uint32_t to, const char *code)
 {
-    static const char *const places[] = {"IN", "AT", "NEAR", "INSIDE", "ACROSS"};
     if (!code || strncmp(code, "17", 2))
         return PARSE_NONE;
     if (v + 1 < ps->nvgs && ps->vgs[v + 1].begin < to)
@@ -367,11 +366,7 @@ static uint32_t place_agent(const parse_sent *ps, uint32_t v, uint32_t to, const
     uint32_t g = find_group(ps, ps->vgs[v].end, to, 0);
     if (g == PARSE_NONE || !ps->groups[g].nactors || ps->groups[g].begin == 0)
         return PARSE_NONE;
-    const parse_tok *p = &ps->toks[ps->groups[g].begin - 1];
-    for (size_t i = 0; i < DYAD_COUNT(places); i++)
-        if (strlen(places[i]) == p->len && !memcmp(places[i], p->norm, p->len))
-            return g;
-    return PARSE_NONE;
+    return code_place_prep(&ps->toks[ps->groups[g].begin - 1]) ? g : PARSE_NONE;
 }
 
 static uint32_t find_by(const parse_sent *ps, uint32_t from, uint32_t to)

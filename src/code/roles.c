@@ -34,6 +34,18 @@ static int motion_verb(const parse_tok *h)
 /* One consults with someone about something: for a consultation (04), a
  * group after "about" or the object of "discuss" is the topic, not the
  * other party ("Lavrov and Kerry discussed Syria"). */
+/* A preposition that puts what follows as where something happens or
+ * stands: in, at, near, inside, outside, around, across. */
+int code_place_prep(const parse_tok *t)
+{
+    static const char *const preps[] = {"IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "AROUND",
+                                        "ACROSS"};
+    for (size_t i = 0; i < DYAD_COUNT(preps); i++)
+        if (code_word_is(t, preps[i]))
+            return 1;
+    return 0;
+}
+
 /* "Russia and Ukraine clashed near Kharkiv": with two parties acting, a
  * place right after the verb is where it happened, even for force; but
  * "Kerry and Lavrov arrived in Geneva" both visit it. */
@@ -41,15 +53,13 @@ int code_compound_place(const parse_sent *ps, uint32_t v, uint32_t g, const char
                         const code_actor *src, uint32_t ns)
 {
     uint32_t b = ps->groups[g].begin;
-    if (!code || !strncmp(code, "042", 3) || !strncmp(code, "043", 3) ||
-        motion_verb(&ps->toks[ps->vgs[v].head]))
+    if (!code || b == 0 || !code_place_prep(&ps->toks[b - 1]) || !strncmp(code, "042", 3) ||
+        !strncmp(code, "043", 3) || motion_verb(&ps->toks[ps->vgs[v].head]))
         return 0;
     int distinct = 0;
     for (uint32_t i = 1; i < ns; i++)
         distinct |= strcmp(src[i].code, src[0].code) != 0;
-    return distinct && b > 0 &&
-           (code_word_is(&ps->toks[b - 1], "IN") || code_word_is(&ps->toks[b - 1], "NEAR") ||
-            code_word_is(&ps->toks[b - 1], "AT") || code_word_is(&ps->toks[b - 1], "INSIDE"));
+    return distinct;
 }
 
 int code_topic_group(const parse_sent *ps, uint32_t v, uint32_t g, const char *code,
@@ -240,8 +250,7 @@ const char *code_placed_target(arena *a, const dyad_dict *d, const parse_sent *p
     if (strncmp(t->code, "---", 3) || strlen(t->code) < 6 || t->end + 1 >= ps->n)
         return NULL;
     const parse_tok *p = &ps->toks[t->end];
-    if (!code_word_is(p, "NEAR") && !code_word_is(p, "IN") && !code_word_is(p, "OUTSIDE") &&
-        !code_word_is(p, "AROUND") && !code_word_is(p, "INSIDE"))
+    if (!code_place_prep(p))
         return NULL;
     uint32_t u = ps->toks[t->end + 1].unit;
     if (u == PARSE_NONE || ps->units[u].kind != DICT_ACTOR || ps->units[u].begin != t->end + 1)

@@ -425,22 +425,6 @@ static int series_verb(const parse_sent *ps, uint32_t v, uint32_t comma)
     return 1;
 }
 
-/* Verbs that, like "said", introduce a quotation and may come before
- * their subject after it: "'...,' writes a Twitter critic", "GOP Should
- * Leave Him There, Slams New York Post". */
-static int inversion_verb(const parse_tok *t)
-{
-    static const char *const forms[] = {
-        "WRITES", "WROTE", "TWEETED", "TWEETS", "ARGUED", "ARGUES", "SLAMS", "SLAMMED",
-        "WARNS", "WARNED", "URGES", "URGED", "ASKS", "ASKED", "CONCEDES", "CONCEDED",
-        "QUIPS", "QUIPPED", "EXPLAINS", "EXPLAINED", "RECALLS", "RECALLED",
-    };
-    for (size_t i = 0; i < DYAD_COUNT(forms); i++)
-        if (tok_is(t, forms[i]))
-            return 1;
-    return 0;
-}
-
 static uint32_t finite_subject(const parse_sent *ps, uint32_t v, const uint8_t *in_vg,
                                uint32_t *from)
 {
@@ -459,7 +443,7 @@ static uint32_t finite_subject(const parse_sent *ps, uint32_t v, const uint8_t *
         return prev_subject(ps, v, from);
     uint32_t best = PARSE_NONE;
     if (j > 0 && ps->toks[j - 1].pos == POS_COMMA && vg->end < ps->n &&
-        ((ps->toks[vg->head].flags & PF_SAY) || inversion_verb(&ps->toks[vg->head]))) {
+        parse_quoting_word(ps->toks[vg->head].norm, ps->toks[vg->head].len)) {
         /* "..., Says Ukraine", "..., said the official": an inverted
          * reporting verb's subject follows it and ends the sentence. */
         uint32_t g = ps->tok_group[vg->end];

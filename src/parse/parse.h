@@ -185,6 +185,10 @@ unsigned parse_noun_classes(const parse_lexicon *lx, const parse_tok *t);
 int parse_abstract_noun(const parse_lexicon *lx, const parse_tok *t);
 /* A verb of saying (say, tell, announce, claim ...), by its upper-case form. */
 int parse_reporting_word(const char *w, size_t len);
+/* A reporting verb, or another verb that introduces a quotation (writes,
+ * slams, warns, urges ...): either may follow the quotation, before its
+ * subject. */
+int parse_quoting_word(const char *w, size_t len);
 const char *parse_pos_str(unsigned pos);
 
 /* Appends the sentence's chunks as JSON (explain traces). */

@@ -118,21 +118,44 @@ int parse_time_word(const char *w, size_t len)
     return 0;
 }
 
-/* Verbs of saying: their clause, not the saying, is the news; after a
- * comma their subject may follow them ("..., said the official"). */
+/* Verbs of saying. A reporting verb's clause, not the saying, is the news;
+ * both kinds introduce a quotation and may come after it, before their
+ * subject ("..., said the official", "'...,' writes a critic", "..., Slams
+ * New York Post"). */
+static const struct {
+    const char *w;
+    int reporting;
+} speech[] = {
+    {"SAY", 1}, {"SAYS", 1}, {"SAID", 1}, {"SAYING", 1}, {"TELL", 1}, {"TELLS", 1},
+    {"TOLD", 1}, {"ANNOUNCE", 1}, {"ANNOUNCED", 1}, {"ANNOUNCES", 1}, {"STATE", 1},
+    {"STATED", 1}, {"STATES", 1}, {"CLAIM", 1}, {"CLAIMED", 1}, {"CLAIMS", 1},
+    {"REPORT", 1}, {"REPORTED", 1}, {"REPORTS", 1}, {"ADD", 1}, {"ADDED", 1}, {"ADDS", 1},
+    {"NOTE", 1}, {"NOTED", 1}, {"NOTES", 1}, {"INSIST", 1}, {"INSISTED", 1},
+    {"INSISTS", 1}, {"DECLARE", 1}, {"DECLARED", 1}, {"DECLARES", 1}, {"ASSERT", 1},
+    {"ASSERTED", 1}, {"ASSERTS", 1},
+    {"WRITES", 0}, {"WROTE", 0}, {"TWEETED", 0}, {"TWEETS", 0}, {"ARGUED", 0},
+    {"ARGUES", 0}, {"SLAMS", 0}, {"SLAMMED", 0}, {"WARNS", 0}, {"WARNED", 0},
+    {"URGES", 0}, {"URGED", 0}, {"ASKS", 0}, {"ASKED", 0}, {"CONCEDES", 0},
+    {"CONCEDED", 0}, {"QUIPS", 0}, {"QUIPPED", 0}, {"EXPLAINS", 0}, {"EXPLAINED", 0},
+    {"RECALLS", 0}, {"RECALLED", 0},
+};
+
+static int speech_kind(const char *w, size_t len)
+{
+    for (size_t i = 0; i < DYAD_COUNT(speech); i++)
+        if (strlen(speech[i].w) == len && !memcmp(speech[i].w, w, len))
+            return speech[i].reporting ? 2 : 1;
+    return 0;
+}
+
 int parse_reporting_word(const char *w, size_t len)
 {
-    static const char *const forms[] = {
-        "SAY", "SAYS", "SAID", "SAYING", "TELL", "TELLS", "TOLD", "ANNOUNCE",
-        "ANNOUNCED", "ANNOUNCES", "STATE", "STATED", "STATES", "CLAIM", "CLAIMED",
-        "CLAIMS", "REPORT", "REPORTED", "REPORTS", "ADD", "ADDED", "ADDS", "NOTE",
-        "NOTED", "NOTES", "INSIST", "INSISTED", "INSISTS", "DECLARE", "DECLARED",
-        "DECLARES", "ASSERT", "ASSERTED", "ASSERTS",
-    };
-    for (size_t i = 0; i < DYAD_COUNT(forms); i++)
-        if (strlen(forms[i]) == len && !memcmp(forms[i], w, len))
-            return 1;
-    return 0;
+    return speech_kind(w, len) == 2;
+}
+
+int parse_quoting_word(const char *w, size_t len)
+{
+    return speech_kind(w, len) != 0;
 }
 
 const char *parse_pos_str(unsigned pos)

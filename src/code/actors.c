@@ -210,15 +210,12 @@ static int plural_ref(const parse_sent *ps, const parse_np *np)
 }
 
 /* "the ministry", "the government" with no actor of its own refers to the
- * previous sentence's main actor: its code in that role (RUS + GOV). Only
- * a subject: after "Senate Gives Approval To Ukraine Aid", "The Senate"
- * is not Ukraine's. */
+ * previous sentence's main actor: its code in that role (RUS + GOV). */
 static int definite_agent(const dyad_dict *d, const parse_sent *ps, const parse_np *np,
                           const code_coref *coref, compose *c)
 {
     const parse_tok *t = &ps->toks[np->begin];
-    if (!coref || !coref->nlast || !coref->last_subject || np->nagents != 1 ||
-        np->end - np->begin > 3 ||
+    if (!coref || !coref->nlast || np->nagents != 1 || np->end - np->begin > 3 ||
         !(t->len == 3 && !memcmp(t->norm, "THE", 3)))
         return 0;
     const dict_agent *ag = dict_agent_get(d, ps->units[np->agents[0]].entry);

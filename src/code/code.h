@@ -73,7 +73,6 @@ typedef struct code_actor {
 typedef struct code_coref {
     code_actor last[CODE_MAX_ACTORS];   /* the previous sentence's main actors */
     uint32_t nlast;
-    int last_subject;                   /* they were its subject, not an object */
     code_actor pair[CODE_MAX_ACTORS];   /* the last compound ("A and B") */
     uint32_t npair;
 } code_coref;

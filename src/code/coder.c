@@ -1118,7 +1118,6 @@ static void remember(sctx *x)
                                        split, tmp, CODE_MAX_ACTORS);
         if (n) {
             c->coref.nlast = keep_codes(c->coref.last, tmp, n);
-            c->coref.last_subject = 1;
             have = 1;
         }
     }
@@ -1129,7 +1128,6 @@ static void remember(sctx *x)
                                        split, tmp, CODE_MAX_ACTORS);
         if (n && !have) {
             c->coref.nlast = keep_codes(c->coref.last, tmp, n);
-            c->coref.last_subject = 0;
             have = 1;
         }
     }

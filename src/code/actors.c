@@ -41,8 +41,7 @@ static int former_title(const parse_sent *ps, const parse_np *np, uint32_t b)
             (t->len > 3 && !memcmp(t->norm, "EX-", 3)))
             return 1;
     }
-    const parse_tok *t = &ps->toks[b];
-    return t->len > 3 && !memcmp(t->norm, "EX-", 3);
+    return 0;
 }
 
 static void add_agents(const dyad_dict *d, const parse_sent *ps, const parse_np *np,
@@ -157,9 +156,8 @@ static int actor_base(const dyad_dict *d, const parse_sent *ps, uint32_t unit,
 /* "he", "she", "him", "her": a person. */
 static int personal_pronoun(const parse_tok *t)
 {
-    return (t->len == 2 && (!memcmp(t->norm, "HE", 2))) ||
-           (t->len == 3 && (!memcmp(t->norm, "SHE", 3) || !memcmp(t->norm, "HIM", 3) ||
-                            !memcmp(t->norm, "HER", 3)));
+    static const char *const persons[] = {"HE", "SHE", "HIM", "HER"};
+    return code_word_in(t, persons, DYAD_COUNT(persons));
 }
 
 /* Could these actors be a person? A bare country code ("RUS" for "Russia")

@@ -138,6 +138,8 @@ static inline int code_none(const char *code)
 
 /* Is token t the word w (normalized, upper case)? */
 int code_word_is(const parse_tok *t, const char *w);
+/* Is the token one of the n upper-case words? */
+int code_word_in(const parse_tok *t, const char *const *words, size_t n);
 /* Is group g, seen from verb group v with code, a topic or a place rather
  * than a target ("discussed Syria", "met in Cairo")? ns: source count. */
 int code_place_prep(const parse_tok *t);

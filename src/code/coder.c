@@ -786,11 +786,11 @@ static void code_vg(sctx *x, uint32_t v)
                                 "says: not asserted");
         return;
     }
-    if (!c->cfg.petrarch_reading &&
-        (code_noun_complement(c->lx, ps, v) || code_false_report(ps, v))) {
+    int false_report = !c->cfg.petrarch_reading && code_false_report(ps, v);
+    if (false_report || (!c->cfg.petrarch_reading && code_noun_complement(c->lx, ps, v))) {
         x->coded[v] = 1;
         if (x->explain)
-            explain_skip(x, vg, code_false_report(ps, v)
+            explain_skip(x, vg, false_report
                                     ? "inside a report the sentence calls false: not asserted"
                                     : "infinitive of a noun ('an effort to scrap', 'a campaign "
                                       "to free'): intended, not done");
@@ -1109,13 +1109,13 @@ static void remember(sctx *x)
     dyad_coder *c = x->c;
     const parse_sent *ps = x->ps;
     code_actor tmp[CODE_MAX_ACTORS];
-    int split = actor_flags(c), have = 0;
+    int flags = actor_flags(c), have = 0;
     for (uint32_t v = 0; v < ps->nvgs && !have; v++) {
         uint32_t g = ps->vgs[v].subject;
         if (g == PARSE_NONE || !ps->groups[g].nactors)
             continue;
         uint32_t n = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, &c->coref,
-                                       split, tmp, CODE_MAX_ACTORS);
+                                       flags, tmp, CODE_MAX_ACTORS);
         if (n) {
             c->coref.nlast = keep_codes(c->coref.last, tmp, n);
             have = 1;
@@ -1125,7 +1125,7 @@ static void remember(sctx *x)
         if (!ps->groups[g].nactors)
             continue;
         uint32_t n = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, &c->coref,
-                                       split, tmp, CODE_MAX_ACTORS);
+                                       flags, tmp, CODE_MAX_ACTORS);
         if (n && !have) {
             c->coref.nlast = keep_codes(c->coref.last, tmp, n);
             have = 1;
@@ -1136,7 +1136,7 @@ static void remember(sctx *x)
         if (g == PARSE_NONE || ps->groups[g].nactors < 2)
             continue;
         uint32_t n = code_group_actors(&c->a, c->dict, ps, g, x->doc->date, &c->coref,
-                                       split, tmp, CODE_MAX_ACTORS);
+                                       flags, tmp, CODE_MAX_ACTORS);
         if (n >= 2)
             c->coref.npair = keep_codes(c->coref.pair, tmp, n);
     }

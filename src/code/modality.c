@@ -19,14 +19,6 @@ static int starts(const parse_tok *t, const char *stem)
     return t->len >= n && !memcmp(t->norm, stem, n);
 }
 
-static int any(const parse_tok *t, const char *const *words, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        if (code_word_is(t, words[i]))
-            return 1;
-    return 0;
-}
-
 /* The modal of the verb group, if any. */
 static code_mood modal_mood(const parse_sent *ps, const parse_vg *vg)
 {
@@ -36,9 +28,9 @@ static code_mood modal_mood(const parse_sent *ps, const parse_vg *vg)
         const parse_tok *t = &ps->toks[i];
         if (t->pos != POS_MODAL)
             continue;
-        if (any(t, future, DYAD_COUNT(future)))
+        if (code_word_in(t, future, DYAD_COUNT(future)))
             return CODE_MOOD_INTENT;
-        if (any(t, maybe, DYAD_COUNT(maybe)))
+        if (code_word_in(t, maybe, DYAD_COUNT(maybe)))
             return CODE_MOOD_SPECULATION;
     }
     return CODE_MOOD_FACT;
@@ -69,10 +61,10 @@ static code_mood infinitive_mood(const parse_sent *ps, const parse_vg *vg)
         return CODE_MOOD_UNREALIZED;
     static const char *const plan_nouns[] = {"PLANS", "PLAN", "INTENTION", "INTENT"};
     static const char *const negators[] = {"NO", "NOT", "N'T"};
-    if (any(w, plan_nouns, DYAD_COUNT(plan_nouns))) {
+    if (code_word_in(w, plan_nouns, DYAD_COUNT(plan_nouns))) {
         /* "has no plans to", "denied any plan to" */
         for (uint32_t i = to - 1; i-- > 0 && i + 4 > to;)
-            if (any(&ps->toks[i], negators, DYAD_COUNT(negators)))
+            if (code_word_in(&ps->toks[i], negators, DYAD_COUNT(negators)))
                 return CODE_MOOD_UNREALIZED;
         return CODE_MOOD_INTENT;
     }
@@ -82,7 +74,7 @@ static code_mood infinitive_mood(const parse_sent *ps, const parse_vg *vg)
                 return CODE_MOOD_INTENT;
         return CODE_MOOD_FACT;
     }
-    return any(w, intend_adjs, DYAD_COUNT(intend_adjs)) ? CODE_MOOD_INTENT : CODE_MOOD_FACT;
+    return code_word_in(w, intend_adjs, DYAD_COUNT(intend_adjs)) ? CODE_MOOD_INTENT : CODE_MOOD_FACT;
 }
 
 code_mood code_mood_of(const parse_sent *ps, uint32_t v)
@@ -216,7 +208,7 @@ int code_false_report(const parse_sent *ps, uint32_t v)
         if (wg->subject != PARSE_NONE && ps->groups[wg->subject].begin < b)
             b = ps->groups[wg->subject].begin;   /* "Trump Baselessly Claims" */
         for (uint32_t i = b; i < wg->head; i++)
-            if (any(&ps->toks[i], falsely, DYAD_COUNT(falsely)))
+            if (code_word_in(&ps->toks[i], falsely, DYAD_COUNT(falsely)))
                 return 1;
         return 0;
     }

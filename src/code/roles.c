@@ -19,6 +19,14 @@ int code_word_is(const parse_tok *t, const char *w)
     return strlen(w) == t->len && !memcmp(w, t->norm, t->len);
 }
 
+int code_word_in(const parse_tok *t, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (code_word_is(t, words[i]))
+            return 1;
+    return 0;
+}
+
 /* After a verb of arrival or travel, "in X" is where one goes ("arrived
  * in Moscow"), so X takes part. */
 static int motion_verb(const parse_tok *h)
@@ -31,19 +39,13 @@ static int motion_verb(const parse_tok *h)
     return 0;
 }
 
-/* One consults with someone about something: for a consultation (04), a
- * group after "about" or the object of "discuss" is the topic, not the
- * other party ("Lavrov and Kerry discussed Syria"). */
 /* A preposition that puts what follows as where something happens or
  * stands: in, at, near, inside, outside, around, across. */
 int code_place_prep(const parse_tok *t)
 {
     static const char *const preps[] = {"IN", "AT", "NEAR", "INSIDE", "OUTSIDE", "AROUND",
                                         "ACROSS"};
-    for (size_t i = 0; i < DYAD_COUNT(preps); i++)
-        if (code_word_is(t, preps[i]))
-            return 1;
-    return 0;
+    return code_word_in(t, preps, DYAD_COUNT(preps));
 }
 
 /* "Russia and Ukraine clashed near Kharkiv": with two parties acting, a
@@ -62,6 +64,9 @@ int code_compound_place(const parse_sent *ps, uint32_t v, uint32_t g, const char
     return distinct;
 }
 
+/* One consults with someone about something: for a consultation (04), a
+ * group after "about" or the object of "discuss" is the topic, not the
+ * other party ("Lavrov and Kerry discussed Syria"). */
 int code_topic_group(const parse_sent *ps, uint32_t v, uint32_t g, const char *code,
                      uint32_t ns)
 {

@@ -12,6 +12,14 @@ static int tok_is(const parse_tok *t, const char *w)
     return t->len == n && !memcmp(t->norm, w, n);
 }
 
+static int tok_in(const parse_tok *t, const char *const *words, size_t n)
+{
+    for (size_t i = 0; i < n; i++)
+        if (tok_is(t, words[i]))
+            return 1;
+    return 0;
+}
+
 /* ---- Noun phrases -------------------------------------------------------- */
 
 static int np_start(const parse_sent *ps, uint32_t i)
@@ -61,14 +69,16 @@ static int np_cont(const parse_sent *ps, uint32_t i)
 static int agents_modify_thing(const parse_lexicon *lx, const parse_sent *ps,
                                const parse_np *np)
 {
-    uint32_t after = np->nagents ? ps->units[np->agents[np->nagents - 1]].end : np->end;
-    if (np->actor != PARSE_NONE || after >= np->end || ps->toks[after].pos == POS_POSS)
+    if (np->actor != PARSE_NONE || !np->nagents)
+        return 0;
+    uint32_t after = ps->units[np->agents[np->nagents - 1]].end;
+    if (after >= np->end || ps->toks[after].pos == POS_POSS)
         return 0;   /* "the president's agenda": the owner is an actor */
     const parse_tok *h = &ps->toks[np->end - 1];
     if (h->unit != PARSE_NONE || (h->pos != POS_NOUN && h->pos != POS_PROPN))
         return 0;
     unsigned cls = parse_noun_classes(lx, h);
-    return (cls & LX_N || (cls & (LX_ABS | LX_PHYS))) && !(cls & LX_PHYS);
+    return (cls & (LX_N | LX_ABS)) && !(cls & LX_PHYS);
 }
 
 static void np_fill(const parse_lexicon *lx, parse_sent *ps, parse_np *np)
@@ -297,12 +307,7 @@ static int headline_passive(const parse_sent *ps, const parse_vg *v)
      * At", "Fired On", "Met With", "Agreed To" are active. */
     static const char *const preps[] = {"FOR", "IN", "OF", "AFTER", "OVER", "DURING", "AMID",
                                         "BY", "AS", "FROM", "NEAR", "INSIDE", "ACROSS"};
-    if (nx->pos != POS_PREP)
-        return 0;
-    for (size_t i = 0; i < DYAD_COUNT(preps); i++)
-        if (tok_is(nx, preps[i]))
-            return 1;
-    return 0;
+    return nx->pos == POS_PREP && tok_in(nx, preps, DYAD_COUNT(preps));
 }
 
 /* "to help deliver aid", "let them leave": a bare infinitive after help
@@ -312,10 +317,7 @@ static int causative(const parse_tok *t)
 {
     static const char *const causers[] = {"HELP", "HELPS", "HELPED", "HELPING", "LET", "LETS",
                                           "LETTING"};
-    for (size_t i = 0; i < DYAD_COUNT(causers); i++)
-        if (tok_is(t, causers[i]))
-            return 1;
-    return 0;
+    return tok_in(t, causers, DYAD_COUNT(causers));
 }
 
 static int bare_infinitive(const parse_sent *ps, const parse_vg *v)
